@@ -1,0 +1,36 @@
+# ipfin: two commands do all the set-up on a machine with the Swift 6 toolchain.
+#   make run    builds in release mode and runs the main job
+#   make test   builds and runs every test
+# Both run `deps` first, which installs GSL (libgsl-dev) and pkg-config when pkg-config cannot
+# find gsl (see scripts/install-deps.sh).
+
+SWIFT ?= swift
+CONFIG ?= release
+IPFIN = .build/$(CONFIG)/ipfin
+
+.PHONY: all deps build run test bench clean
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product ipfin
+
+# The main job. Until the scenario commands land it shows what ipfin can do.
+run: build
+	$(IPFIN) --version
+	$(IPFIN) --help
+
+# Every test, in a release build: the statistical tests (10^6 draws, calibration, Monte Carlo
+# accuracy) run at full strength there and the whole suite stays within minutes.
+test: deps
+	$(SWIFT) build -c $(CONFIG) --build-tests
+	$(SWIFT) test -c $(CONFIG) --skip-build
+
+bench: deps
+	./Benchmarks/run.sh
+
+clean:
+	rm -rf .build out

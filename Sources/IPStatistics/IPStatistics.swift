@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// Placeholder until the statistics module lands (issue 3).
