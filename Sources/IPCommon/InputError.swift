@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import Foundation
+
+/// Where in an input a problem is: a file, and optionally a line, a column number and name.
+public struct SourceLocation: Equatable, Sendable, CustomStringConvertible {
+  /// The file's path as the user gave it, or a name such as `<stdin>` or `<bundled data>`.
+  public var file: String
+  /// The 1-based line number, when known.
+  public var line: Int?
+  /// The 1-based column number, when known.
+  public var column: Int?
+  /// The column's header name, when known.
+  public var columnName: String?
+
+  /// Creates a location.
+  public init(file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.columnName = columnName
+  }
+
+  /// `file:line:column (name)`, leaving out the parts that are unknown.
+  public var description: String {
+    var text = file
+    if let line { text += ":\(line)" }
+    if let column { text += ":\(column)" }
+    if let columnName { text += " (column '\(columnName)')" }
+    return text
+  }
+}
+
+/// Something that knows the process exit code (from `sysexits.h`) that should report it.
+public protocol ExitCodeProviding {
+  /// The exit code: 64 usage, 65 bad data, 66 missing input, 70 internal or numerical failure,
+  /// 73 cannot write output.
+  var exitCode: Int32 { get }
+}
+
+/// The error type of IPCommon: an input that cannot be read or is malformed, or an output that
+/// cannot be written. Messages say what was wrong, where, and what is allowed.
+public struct InputError: Error, LocalizedError, Equatable, Sendable, ExitCodeProviding,
+  CustomStringConvertible
+{
+  /// The category, which decides the exit code.
+  public enum Kind: String, Sendable, Equatable {
+    /// The input exists but its content is invalid (exit code 65, `EX_DATAERR`).
+    case badData
+    /// An input file does not exist or cannot be read (exit code 66, `EX_NOINPUT`).
+    case missingInput
+    /// An output file cannot be written (exit code 73, `EX_CANTCREAT`).
+    case cannotWrite
+    /// The command line asks for something impossible (exit code 64, `EX_USAGE`).
+    case usage
+  }
+
+  /// The category.
+  public let kind: Kind
+  /// Where the problem is, when it is in a file.
+  public let location: SourceLocation?
+  /// What was wrong and what is allowed.
+  public let message: String
+
+  /// Creates an error.
+  public init(_ kind: Kind, at location: SourceLocation? = nil, _ message: String) {
+    self.kind = kind
+    self.location = location
+    self.message = message
+  }
+
+  /// A bad-data error at `location`.
+  public static func badData(_ location: SourceLocation?, _ message: String) -> InputError {
+    InputError(.badData, at: location, message)
+  }
+
+  /// The exit code of ``kind``.
+  public var exitCode: Int32 {
+    switch kind {
+    case .badData: return 65
+    case .missingInput: return 66
+    case .cannotWrite: return 73
+    case .usage: return 64
+    }
+  }
+
+  /// `location: message`, or the message alone.
+  public var description: String {
+    if let location { return "\(location): \(message)" }
+    return message
+  }
+
+  /// The same as ``description``.
+  public var errorDescription: String? { description }
+}
