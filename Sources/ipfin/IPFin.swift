@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import ArgumentParser
+import Foundation
+import IPCommon
+
+/// The `ipfin` command: growth projections of IP filings and collateral valuation of IP
+/// portfolios, run as named scenarios.
+@main
+struct IPFin: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ipfin",
+    abstract: "IP-backed finance: project IP filings and value IP portfolios as loan collateral.",
+    discussion: """
+      ipfin models the growth of patent (invention), utility-solution, industrial-design and \
+      trademark filings from Viet Nam's and Korea's IP office figures, and estimates what a \
+      portfolio of IP rights is worth as loan collateral by Monte Carlo simulation on the GNU \
+      Scientific Library. Every random result is reproducible from --seed.
+
+      Exit codes: 0 success, 64 usage error, 65 bad input data, 66 missing input file, \
+      70 internal or numerical failure, 73 cannot write output.
+      """,
+    version: IPFinVersion.current,
+    subcommands: []
+  )
+
+  /// Parses the command line, runs the command, and reports errors as
+  /// `ipfin: error: <message>` on standard error with a sysexits code: the code an error
+  /// provides (64, 65, 66, 73), ArgumentParser's for usage errors, 70 for anything else.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = processExitCode(for: error)
+      if code == .success {
+        // --help and --version: ArgumentParser's text on standard output.
+        exit(withError: error)
+      }
+      var message: String
+      if error is ExitCodeProviding, let described = error as? LocalizedError {
+        message = described.errorDescription ?? "\(error)"
+      } else if code.rawValue == 64 || error is ValidationError {
+        message = IPFin.message(for: error)
+        message += "\nSee 'ipfin --help' or 'ipfin help <subcommand>'."
+      } else {
+        message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+      }
+      FileHandle.standardError.write(Data("ipfin: error: \(message)\n".utf8))
+      Foundation.exit(code.rawValue)
+    }
+  }
+
+  /// The process exit code for `error`.
+  static func processExitCode(for error: Error) -> ExitCode {
+    if let provider = error as? ExitCodeProviding { return ExitCode(provider.exitCode) }
+    if error is LocalizedError, !(error is ValidationError) { return ExitCode(70) }
+    return IPFin.exitCode(for: error)
+  }
+}

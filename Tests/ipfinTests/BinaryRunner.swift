@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import Foundation
+
+/// Runs the built `ipfin` executable, as a user would, and captures what it prints.
+enum BinaryRunner {
+  /// The package's root directory (two levels above this file).
+  static let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The `ipfin` binary built next to the test bundle (`swift test` builds it because this test
+  /// target depends on it).
+  static let executable: URL? = {
+    var candidates: [URL] = []
+    if let tests = Bundle.main.executableURL?.deletingLastPathComponent() {
+      candidates.append(tests.appendingPathComponent("ipfin"))
+    }
+    candidates.append(
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("ipfin"))
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+  }()
+
+  /// What one run printed and how it ended.
+  struct Result {
+    let status: Int32
+    let standardOutput: String
+    let standardError: String
+  }
+
+  /// Runs `ipfin arguments...` in `directory` (the package root by default), with `input` on
+  /// standard input.
+  static func run(
+    _ arguments: [String], in directory: URL? = nil, input: String = ""
+  ) throws -> Result {
+    guard let executable else {
+      throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "ipfin binary"])
+    }
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory ?? packageRoot
+    // Output goes to temporary files, so that a large output can never block the child.
+    let scratch = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ipfin-run-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let outputURL = scratch.appendingPathComponent("stdout")
+    let errorURL = scratch.appendingPathComponent("stderr")
+    FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+    let output = try FileHandle(forWritingTo: outputURL)
+    let error = try FileHandle(forWritingTo: errorURL)
+    let standardInput = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    process.standardInput = standardInput
+    try process.run()
+    standardInput.fileHandleForWriting.write(Data(input.utf8))
+    try standardInput.fileHandleForWriting.close()
+    process.waitUntilExit()
+    try output.close()
+    try error.close()
+    let outputData = try Data(contentsOf: outputURL)
+    let errorData = try Data(contentsOf: errorURL)
+    return Result(
+      status: process.terminationStatus,
+      standardOutput: String(decoding: outputData, as: UTF8.self),
+      standardError: String(decoding: errorData, as: UTF8.self))
+  }
+}
