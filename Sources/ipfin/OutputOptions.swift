@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import ArgumentParser
+import Foundation
+import IPCommon
+
+/// How a command prints its data.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  /// Aligned columns for reading in a terminal.
+  case table
+  /// RFC 4180 CSV with a header row.
+  case csv
+  /// JSON, keys sorted, for programs.
+  case json
+}
+
+/// The `--format` and `--out` options shared by the commands that print data.
+struct OutputOptions: ParsableArguments {
+  @Option(help: "Output format: table, csv or json.")
+  var format: OutputFormat = .table
+
+  @Option(name: .long, help: ArgumentHelp("Write the output to FILE instead of standard output (written atomically).", valueName: "FILE"))
+  var out: String?
+
+  /// Writes `text` to `--out` atomically, or to standard output.
+  func emit(_ text: String) throws {
+    try Output.emit(text, to: out)
+  }
+}
+
+/// Writing command output.
+enum Output {
+  /// Writes `text` to `path` atomically, or to standard output when `path` is nil or `-`.
+  static func emit(_ text: String, to path: String?) throws {
+    if let path, path != "-" {
+      try OutputFile.write(text, to: path)
+    } else {
+      FileHandle.standardOutput.write(Data(text.utf8))
+    }
+  }
+
+  /// A note on standard error (warnings, the seed used, where output went).
+  static func note(_ text: String) {
+    FileHandle.standardError.write(Data("ipfin: \(text)\n".utf8))
+  }
+
+  /// `value` as pretty-printed JSON with sorted keys and a final newline.
+  static func json<Value: Encodable>(_ value: Value) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+  }
+}
