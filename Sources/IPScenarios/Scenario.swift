@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import IPCommon
+
+/// A named scenario: growth assumptions for IP filings and valuation assumptions for a
+/// portfolio, read from a YAML file (see ``ScenarioLoader``). Either part may be absent.
+public struct Scenario: Sendable, Equatable {
+  /// The scenario's name (the file's `name`, or the file name without `.yaml`).
+  public var name: String
+  /// A one-line description (may be empty).
+  public var description: String
+  /// The scenario file, as given.
+  public var file: String
+  /// The projection settings, when the scenario projects filings.
+  public var projection: ProjectionSettings?
+  /// The valuation settings, when the scenario values a portfolio.
+  public var valuation: ValuationSettings?
+
+  /// Creates a scenario.
+  public init(
+    name: String, description: String = "", file: String = "",
+    projection: ProjectionSettings? = nil, valuation: ValuationSettings? = nil
+  ) {
+    self.name = name
+    self.description = description
+    self.file = file
+    self.projection = projection
+    self.valuation = valuation
+  }
+}
+
+/// What to project: one office, measure and scope, several rights, a model choice, a horizon
+/// and scenario adjustments. Defaults are those of `ipfin project`.
+public struct ProjectionSettings: Sendable, Equatable {
+  /// The data file (long format or `year,value`); `nil` uses the bundled data set.
+  public var dataFile: String?
+  /// The office, `VN` or `KR`.
+  public var office: String
+  /// The measure: `filed` (default), `examined` or `granted`.
+  public var measure: String = "filed"
+  /// The scope: `all` (default), `resident`, `nonresident`, `national`, `madrid`, `hague`.
+  public var scope: String = "all"
+  /// The series to project, one per right, each optionally with its own model.
+  public var series: [SeriesSettings]
+  /// The model for series that do not name one: `auto` (default, chosen by AICc), a model name,
+  /// or `all`.
+  public var model: String = "auto"
+  /// How `auto` chooses: `aicc` (default) or `backtest`.
+  public var selection: String = "aicc"
+  /// The last projected year (default 2035).
+  public var to: Int = 2035
+  /// Use only observations from this year on.
+  public var since: Int?
+  /// Leave out points whose status is `approximate`.
+  public var excludeApproximate: Bool = false
+  /// The error scale: `log` (default) or `level`.
+  public var errorScale: String = "log"
+  /// The seed of the simulated paths; `nil` uses `ipfin project`'s default.
+  public var seed: UInt64?
+  /// The number of simulated paths; `nil` uses the default (2000).
+  public var simulations: Int?
+  /// Scenario adjustments, applied in order.
+  public var adjustments: [AdjustmentSettings] = []
+
+  /// Creates settings with the defaults above.
+  public init(office: String, series: [SeriesSettings]) {
+    self.office = office
+    self.series = series
+  }
+}
+
+/// One projected series: a right, and optionally a model and growth rate of its own.
+public struct SeriesSettings: Sendable, Equatable {
+  /// The right, for example `invention`.
+  public var right: String
+  /// The model for this series; `nil` uses ``ProjectionSettings/model``.
+  public var model: String?
+  /// The growth rate of the `constant-growth` model; `nil` uses the last observed growth.
+  public var growth: Double?
+
+  /// Creates series settings.
+  public init(right: String, model: String? = nil, growth: Double? = nil) {
+    self.right = right
+    self.model = model
+    self.growth = growth
+  }
+}
+
+/// A scenario adjustment of one right's projection.
+public struct AdjustmentSettings: Sendable, Equatable {
+  /// The kind of adjustment.
+  public enum Kind: Sendable, Equatable {
+    /// Adds `rate` to every year's growth from `from` on.
+    case growthUplift(rate: Double, from: Int)
+    /// Multiplies the level by `1 + shift` from `from` on.
+    case levelShift(shift: Double, from: Int)
+    /// Fixes the saturation level of the logistic and Gompertz curves.
+    case cap(Double)
+    /// Applies another series' compound growth over a span of years from the last observed
+    /// point on: `OFFICE:right:measure:scope:YYYY-YYYY`.
+    case analog(String)
+  }
+
+  /// The right it applies to.
+  public var right: String
+  /// What it does.
+  public var kind: Kind
+  /// Where it was written, for error messages.
+  public var location: SourceLocation?
+
+  /// Creates an adjustment.
+  public init(right: String, kind: Kind, location: SourceLocation? = nil) {
+    self.right = right
+    self.kind = kind
+    self.location = location
+  }
+}
+
+/// What to value and how: the portfolio, the simulation, portfolio-wide shifts of the inputs,
+/// the collateral policy and the loan. `nil` fields use `ipfin value`'s defaults.
+public struct ValuationSettings: Sendable, Equatable {
+  /// The portfolio CSV file.
+  public var portfolio: String
+  /// The valuation date; `nil` uses `ipfin value`'s default.
+  public var valuationDate: CalendarDate?
+  /// The number of simulated paths.
+  public var paths: Int?
+  /// The root seed.
+  public var seed: UInt64?
+  /// The one-factor correlation rho in [0, 1].
+  public var correlation: Double?
+  /// The discount rate of assets that do not give one.
+  public var discountRate: Double?
+  /// Added to every asset's discount rate.
+  public var discountRateShift: Double = 0
+  /// Added to every asset's revenue growth.
+  public var revenueGrowthShift: Double = 0
+  /// Multiplies every asset's royalty rate (low, mode and high).
+  public var royaltyMultiplier: Double = 1
+  /// Multiplies every asset's revenue volatility.
+  public var volatilityMultiplier: Double = 1
+  /// The collateral quantile q.
+  public var collateralQuantile: Double?
+  /// The orderly-liquidation discount.
+  public var orderlyDiscount: Double?
+  /// The forced-liquidation discount.
+  public var forcedDiscount: Double?
+  /// Loan-to-value ratios by right, overriding the defaults for the rights named.
+  public var loanToValue: [String: Double] = [:]
+  /// The loan amount, in the portfolio's currency.
+  public var loanAmount: Double?
+  /// The borrower's probability of default.
+  public var probabilityOfDefault: Double?
+
+  /// Creates settings for `portfolio` with every other field at its default.
+  public init(portfolio: String) {
+    self.portfolio = portfolio
+  }
+}

@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import Foundation
+import IPCommon
+
+/// Reads scenario files: YAML with an optional `extends` chain, validated key by key.
+///
+/// ```yaml
+/// name: resolution-57
+/// description: ...
+/// extends: baseline.yaml          # inherit, then override field by field
+/// projection: {...}
+/// valuation: {...}
+/// ```
+///
+/// Inheritance overlays the child's mapping on its parent's, key by key and recursively into
+/// nested mappings; a list (such as `adjustments` or `series`) replaces the parent's list
+/// whole. `name` and `description` are never inherited. Relative paths resolve against the
+/// folder of the file that wrote them, so an inherited `portfolio:` still points where the
+/// parent meant. An unknown key, a wrong type, a value out of range, a missing file or a
+/// cycle of `extends` is a ``ScenarioError`` naming the file, line and key (exit code 65).
+public enum ScenarioLoader {
+  /// The model names a scenario may use.
+  public static let modelNames = [
+    "auto", "all", "linear", "exponential", "logistic", "gompertz", "drift", "damped-trend",
+    "constant-growth",
+  ]
+
+  /// The right names a projection may use (those of `datasets/ip-filings.csv`).
+  public static let rightNames = [
+    "invention", "utility_solution", "utility_model", "invention_and_utility",
+    "industrial_design", "trademark", "all_industrial_property",
+  ]
+
+  /// Loads and validates the scenario in `path`.
+  ///
+  /// - Throws: ``ScenarioError``: exit code 66 when `path` itself does not exist, 65 for
+  ///   anything wrong inside it or in the files it extends.
+  public static func load(_ path: String) throws -> Scenario {
+    let tree = try resolvedTree(path, chain: [])
+    return try decode(tree, file: path)
+  }
+
+  /// The scenario's YAML tree with its `extends` chain merged in.
+  static func resolvedTree(_ path: String, chain: [String]) throws -> YAMLTree {
+    let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw ScenarioError(
+        at: SourceLocation(file: path), "cannot read the scenario file: it does not exist or is "
+          + "not readable UTF-8 text", exitCode: chain.isEmpty ? 66 : 65)
+    }
+    let tree = try YAMLTree.parse(text, file: path)
+    let mapping = try YAMLMapping(tree, path: "")
+    guard let parentNode = mapping.node("extends") else { return tree }
+    guard case let .scalar(parentName, _, location) = parentNode else {
+      throw mapping.typeError("extends", parentNode, expected: "a file name")
+    }
+    let parentURL =
+      parentName.hasPrefix("/")
+      ? URL(fileURLWithPath: parentName)
+      : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(parentName)
+    let parentPath = YAMLMapping.displayPath(parentURL.standardizedFileURL.path)
+    let parentCanonical = parentURL.standardizedFileURL.resolvingSymlinksInPath().path
+    let visited = chain + [canonical]
+    if visited.contains(parentCanonical) {
+      let cycle = (visited + [parentCanonical]).map { URL(fileURLWithPath: $0).lastPathComponent }
+      throw ScenarioError(
+        at: location, key: "extends",
+        "a cycle of 'extends': \(cycle.joined(separator: " -> "))")
+    }
+    guard FileManager.default.fileExists(atPath: parentURL.path) else {
+      throw ScenarioError(
+        at: location, key: "extends",
+        "the file '\(parentName)' does not exist (looked for \(parentPath))")
+    }
+    let parent = try resolvedTree(parentPath, chain: visited)
+    return tree.overlaid(on: parent, excluding: ["name", "description", "extends"])
+  }
+
+  /// Builds a ``Scenario`` from a merged tree.
+  static func decode(_ tree: YAMLTree, file: String) throws -> Scenario {
+    let top = try YAMLMapping(tree, path: "")
+    try top.requireKnownKeys(["name", "description", "extends", "projection", "valuation"])
+    let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+    let name = try top.string("name") ?? stem
+    guard !name.isEmpty, !name.contains(where: { $0 == "," || $0 == "\n" || $0 == "\"" }) else {
+      throw ScenarioError(
+        at: top.node("name")?.location ?? top.location, key: "name",
+        "a name must be non-empty, on one line, without commas or quotes")
+    }
+    var scenario = Scenario(
+      name: name, description: try top.string("description") ?? "", file: file)
+    if let projection = try top.mapping("projection") {
+      scenario.projection = try decodeProjection(projection)
+    }
+    if let valuation = try top.mapping("valuation") {
+      scenario.valuation = try decodeValuation(valuation)
+    }
+    return scenario
+  }
+
+  static func decodeProjection(_ map: YAMLMapping) throws -> ProjectionSettings {
+    try map.requireKnownKeys([
+      "data", "office", "measure", "scope", "series", "model", "select", "to", "since",
+      "exclude_approximate", "error_scale", "seed", "simulations", "adjustments",
+    ])
+    let office = try map.requireString("office")
+    try requireOneOf(map, "office", office, ["VN", "KR"])
+    guard let seriesNodes = try map.sequence("series"), !seriesNodes.isEmpty else {
+      throw map.missing("series")
+    }
+    var series: [SeriesSettings] = []
+    for (index, node) in seriesNodes.enumerated() {
+      let path = map.keyPath("series[\(index)]")
+      if case let .scalar(right, _, location) = node {
+        guard rightNames.contains(right) else {
+          throw ScenarioError(
+            at: location, key: path,
+            "'\(right)' is not a right; allowed: \(rightNames.joined(separator: ", "))")
+        }
+        series.append(SeriesSettings(right: right))
+        continue
+      }
+      let entry = try YAMLMapping(node, path: path)
+      try entry.requireKnownKeys(["right", "model", "growth"])
+      let right = try entry.requireString("right")
+      try requireOneOf(entry, "right", right, rightNames)
+      let model = try entry.string("model")
+      if let model { try requireOneOf(entry, "model", model, modelNames) }
+      series.append(
+        SeriesSettings(
+          right: right, model: model,
+          growth: try entry.number("growth", rate: true, range: -0.99...10, allowed: "-99% to 1000%")))
+    }
+    let rights = series.map(\.right)
+    if let duplicate = rights.enumerated().first(where: { rights[..<$0.offset].contains($0.element) }) {
+      throw ScenarioError(
+        at: seriesNodes[duplicate.offset].location, key: map.keyPath("series[\(duplicate.offset)]"),
+        "the right '\(duplicate.element)' is listed twice")
+    }
+    var settings = ProjectionSettings(office: office, series: series)
+    settings.dataFile = try map.existingPath("data")
+    if let measure = try map.string("measure") {
+      try requireOneOf(map, "measure", measure, ["filed", "examined", "granted"])
+      settings.measure = measure
+    }
+    if let scope = try map.string("scope") {
+      try requireOneOf(
+        map, "scope", scope, ["all", "resident", "nonresident", "national", "madrid", "hague"])
+      settings.scope = scope
+    }
+    if let model = try map.string("model") {
+      try requireOneOf(map, "model", model, modelNames)
+      settings.model = model
+    }
+    if let selection = try map.string("select") {
+      try requireOneOf(map, "select", selection, ["aicc", "backtest"])
+      settings.selection = selection
+    }
+    settings.to = try map.integer("to", range: 1900...2200) ?? settings.to
+    settings.since = try map.integer("since", range: 1800...2200)
+    if let exclude = try map.string("exclude_approximate") {
+      guard let flag = Bool(exclude) else {
+        throw map.typeError("exclude_approximate", map.node("exclude_approximate") ?? .null(at: map.location), expected: "true or false")
+      }
+      settings.excludeApproximate = flag
+    }
+    if let scale = try map.string("error_scale") {
+      try requireOneOf(map, "error_scale", scale, ["log", "level"])
+      settings.errorScale = scale
+    }
+    if let seed = try map.integer("seed", range: 0...Int.max, allowed: "a non-negative whole number") {
+      settings.seed = UInt64(seed)
+    }
+    settings.simulations = try map.integer("simulations", range: 100...10_000_000)
+    for (index, node) in (try map.sequence("adjustments") ?? []).enumerated() {
+      let entry = try YAMLMapping(node, path: map.keyPath("adjustments[\(index)]"))
+      let adjustment = try decodeAdjustment(entry)
+      guard rights.contains(adjustment.right) else {
+        throw ScenarioError(
+          at: entry.node("right")?.location ?? entry.location, key: entry.keyPath("right"),
+          "'\(adjustment.right)' is not among the projected series: \(rights.joined(separator: ", "))")
+      }
+      settings.adjustments.append(adjustment)
+    }
+    return settings
+  }
+
+  static func decodeAdjustment(_ map: YAMLMapping) throws -> AdjustmentSettings {
+    try map.requireKnownKeys(["right", "from", "growth_uplift", "level_shift", "cap", "analog"])
+    let right = try map.requireString("right")
+    let kinds = ["growth_uplift", "level_shift", "cap", "analog"].filter { map.has($0) }
+    guard kinds.count == 1 else {
+      throw ScenarioError(
+        at: map.location, key: map.path,
+        "an adjustment needs exactly one of growth_uplift, level_shift, cap or analog; found "
+          + (kinds.isEmpty ? "none" : kinds.joined(separator: ", ")))
+    }
+    let from = try map.integer("from", range: 1900...2200)
+    let kind: AdjustmentSettings.Kind
+    switch kinds[0] {
+    case "growth_uplift":
+      guard let from else { throw map.missing("from") }
+      kind = .growthUplift(
+        rate: try map.number("growth_uplift", rate: true, range: -0.99...10, allowed: "-99% to 1000%") ?? 0,
+        from: from)
+    case "level_shift":
+      guard let from else { throw map.missing("from") }
+      kind = .levelShift(
+        shift: try map.number("level_shift", rate: true, range: -0.99...100, allowed: "-99% to 10000%") ?? 0,
+        from: from)
+    case "cap":
+      kind = .cap(
+        try map.number("cap", range: Double.leastNonzeroMagnitude...Double.greatestFiniteMagnitude,
+          allowed: "a positive number") ?? 0)
+    default:
+      let analog = try map.requireString("analog")
+      let parts = analog.split(separator: ":", omittingEmptySubsequences: false)
+      let span = parts.last?.split(separator: "-") ?? []
+      guard parts.count == 5, span.count == 2, let first = Int(span[0]), let last = Int(span[1]),
+        first < last
+      else {
+        throw ScenarioError(
+          at: map.node("analog")?.location, key: map.keyPath("analog"),
+          "expected OFFICE:right:measure:scope:FIRST-LAST, for example "
+            + "KR:invention:filed:resident:1990-2000")
+      }
+      kind = .analog(analog)
+    }
+    return AdjustmentSettings(right: right, kind: kind, location: map.location)
+  }
+
+  static func decodeValuation(_ map: YAMLMapping) throws -> ValuationSettings {
+    try map.requireKnownKeys([
+      "portfolio", "valuation_date", "paths", "seed", "correlation", "discount_rate",
+      "discount_rate_shift", "revenue_growth_shift", "royalty_multiplier",
+      "volatility_multiplier", "collateral", "loan",
+    ])
+    guard let portfolio = try map.existingPath("portfolio") else { throw map.missing("portfolio") }
+    var settings = ValuationSettings(portfolio: portfolio)
+    if let text = try map.string("valuation_date") {
+      guard let date = CalendarDate(iso8601: text) else {
+        throw ScenarioError(
+          at: map.node("valuation_date")?.location, key: map.keyPath("valuation_date"),
+          "'\(text)' is not a date; write YYYY-MM-DD")
+      }
+      settings.valuationDate = date
+    }
+    settings.paths = try map.integer("paths", range: 1...100_000_000)
+    if let seed = try map.integer("seed", range: 0...Int.max, allowed: "a non-negative whole number") {
+      settings.seed = UInt64(seed)
+    }
+    settings.correlation = try map.number("correlation", range: 0...1)
+    settings.discountRate = try map.number("discount_rate", rate: true, range: -0.5...1, allowed: "-50% to 100%")
+    settings.discountRateShift =
+      try map.number("discount_rate_shift", rate: true, range: -0.5...0.5, allowed: "-50% to 50%") ?? 0
+    settings.revenueGrowthShift =
+      try map.number("revenue_growth_shift", rate: true, range: -0.99...1, allowed: "-99% to 100%") ?? 0
+    settings.royaltyMultiplier =
+      try map.number("royalty_multiplier", range: 0...100, allowed: "0 to 100") ?? 1
+    settings.volatilityMultiplier =
+      try map.number("volatility_multiplier", range: 0...100, allowed: "0 to 100") ?? 1
+    if let collateral = try map.mapping("collateral") {
+      try collateral.requireKnownKeys(["quantile", "orderly_discount", "forced_discount", "ltv"])
+      settings.collateralQuantile = try collateral.number(
+        "quantile", range: 0.000_1...0.999_9, allowed: "strictly between 0 and 1")
+      settings.orderlyDiscount = try collateral.number("orderly_discount", rate: true, range: 0...1)
+      settings.forcedDiscount = try collateral.number("forced_discount", rate: true, range: 0...1)
+      if let ltv = try collateral.mapping("ltv") {
+        let rights = ["invention", "utility_solution", "industrial_design", "trademark"]
+        try ltv.requireKnownKeys(rights)
+        for right in rights {
+          if let value = try ltv.number(right, rate: true, range: 0...1) {
+            settings.loanToValue[right] = value
+          }
+        }
+      }
+    }
+    if let loan = try map.mapping("loan") {
+      try loan.requireKnownKeys(["amount", "pd"])
+      settings.loanAmount = try loan.number(
+        "amount", range: 0...Double.greatestFiniteMagnitude, allowed: "a non-negative amount")
+      settings.probabilityOfDefault = try loan.number("pd", rate: true, range: 0...1)
+    }
+    return settings
+  }
+
+  static func requireOneOf(
+    _ map: YAMLMapping, _ key: String, _ value: String, _ allowed: [String]
+  ) throws {
+    guard allowed.contains(value) else {
+      throw ScenarioError(
+        at: map.node(key)?.location ?? map.location, key: map.keyPath(key),
+        "'\(value)' is not allowed; allowed: \(allowed.joined(separator: ", "))")
+    }
+  }
+}
