@@ -69,18 +69,21 @@ public struct ProjectionSettings: Sendable, Equatable {
   }
 }
 
-/// One projected series: a right, and optionally a model and growth rate of its own.
+/// One projected series: a right, and optionally a scope, a model and a growth rate of its own.
 public struct SeriesSettings: Sendable, Equatable {
   /// The right, for example `invention`.
   public var right: String
+  /// The scope of this series; `nil` uses ``ProjectionSettings/scope``.
+  public var scope: String?
   /// The model for this series; `nil` uses ``ProjectionSettings/model``.
   public var model: String?
   /// The growth rate of the `constant-growth` model; `nil` uses the last observed growth.
   public var growth: Double?
 
   /// Creates series settings.
-  public init(right: String, model: String? = nil, growth: Double? = nil) {
+  public init(right: String, scope: String? = nil, model: String? = nil, growth: Double? = nil) {
     self.right = right
+    self.scope = scope
     self.model = model
     self.growth = growth
   }
@@ -103,14 +106,17 @@ public struct AdjustmentSettings: Sendable, Equatable {
 
   /// The right it applies to.
   public var right: String
+  /// The scope of the series it applies to; `nil` means the projection's scope.
+  public var scope: String?
   /// What it does.
   public var kind: Kind
   /// Where it was written, for error messages.
   public var location: SourceLocation?
 
   /// Creates an adjustment.
-  public init(right: String, kind: Kind, location: SourceLocation? = nil) {
+  public init(right: String, scope: String? = nil, kind: Kind, location: SourceLocation? = nil) {
     self.right = right
+    self.scope = scope
     self.kind = kind
     self.location = location
   }

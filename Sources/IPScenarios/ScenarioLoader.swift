@@ -26,6 +26,9 @@ public enum ScenarioLoader {
     "constant-growth",
   ]
 
+  /// The scopes a projection may use (those of `datasets/ip-filings.csv`).
+  public static let scopeNames = ["all", "resident", "nonresident", "national", "madrid", "hague"]
+
   /// The right names a projection may use (those of `datasets/ip-filings.csv`).
   public static let rightNames = [
     "invention", "utility_solution", "utility_model", "invention_and_utility",
@@ -125,21 +128,27 @@ public enum ScenarioLoader {
         continue
       }
       let entry = try YAMLMapping(node, path: path)
-      try entry.requireKnownKeys(["right", "model", "growth"])
+      try entry.requireKnownKeys(["right", "scope", "model", "growth"])
       let right = try entry.requireString("right")
       try requireOneOf(entry, "right", right, rightNames)
+      let scope = try entry.string("scope")
+      if let scope { try requireOneOf(entry, "scope", scope, scopeNames) }
       let model = try entry.string("model")
       if let model { try requireOneOf(entry, "model", model, modelNames) }
       series.append(
         SeriesSettings(
-          right: right, model: model,
+          right: right, scope: scope, model: model,
           growth: try entry.number("growth", rate: true, range: -0.99...10, allowed: "-99% to 1000%")))
     }
-    let rights = series.map(\.right)
-    if let duplicate = rights.enumerated().first(where: { rights[..<$0.offset].contains($0.element) }) {
+    if let scope = try map.string("scope") {
+      try requireOneOf(map, "scope", scope, scopeNames)
+    }
+    let defaultScope = try map.string("scope") ?? "all"
+    let keys = series.map { "\($0.right) (\($0.scope ?? defaultScope))" }
+    if let duplicate = keys.enumerated().first(where: { keys[..<$0.offset].contains($0.element) }) {
       throw ScenarioError(
         at: seriesNodes[duplicate.offset].location, key: map.keyPath("series[\(duplicate.offset)]"),
-        "the right '\(duplicate.element)' is listed twice")
+        "the series \(duplicate.element) is listed twice")
     }
     var settings = ProjectionSettings(office: office, series: series)
     settings.dataFile = try map.existingPath("data")
@@ -147,11 +156,7 @@ public enum ScenarioLoader {
       try requireOneOf(map, "measure", measure, ["filed", "examined", "granted"])
       settings.measure = measure
     }
-    if let scope = try map.string("scope") {
-      try requireOneOf(
-        map, "scope", scope, ["all", "resident", "nonresident", "national", "madrid", "hague"])
-      settings.scope = scope
-    }
+    settings.scope = defaultScope
     if let model = try map.string("model") {
       try requireOneOf(map, "model", model, modelNames)
       settings.model = model
@@ -179,10 +184,11 @@ public enum ScenarioLoader {
     for (index, node) in (try map.sequence("adjustments") ?? []).enumerated() {
       let entry = try YAMLMapping(node, path: map.keyPath("adjustments[\(index)]"))
       let adjustment = try decodeAdjustment(entry)
-      guard rights.contains(adjustment.right) else {
+      let key = "\(adjustment.right) (\(adjustment.scope ?? defaultScope))"
+      guard keys.contains(key) else {
         throw ScenarioError(
           at: entry.node("right")?.location ?? entry.location, key: entry.keyPath("right"),
-          "'\(adjustment.right)' is not among the projected series: \(rights.joined(separator: ", "))")
+          "the series \(key) is not among the projected series: \(keys.joined(separator: ", "))")
       }
       settings.adjustments.append(adjustment)
     }
@@ -190,8 +196,12 @@ public enum ScenarioLoader {
   }
 
   static func decodeAdjustment(_ map: YAMLMapping) throws -> AdjustmentSettings {
-    try map.requireKnownKeys(["right", "from", "growth_uplift", "level_shift", "cap", "analog"])
+    try map.requireKnownKeys([
+      "right", "scope", "from", "growth_uplift", "level_shift", "cap", "analog",
+    ])
     let right = try map.requireString("right")
+    let scope = try map.string("scope")
+    if let scope { try requireOneOf(map, "scope", scope, scopeNames) }
     let kinds = ["growth_uplift", "level_shift", "cap", "analog"].filter { map.has($0) }
     guard kinds.count == 1 else {
       throw ScenarioError(
@@ -230,7 +240,7 @@ public enum ScenarioLoader {
       }
       kind = .analog(analog)
     }
-    return AdjustmentSettings(right: right, kind: kind, location: map.location)
+    return AdjustmentSettings(right: right, scope: scope, kind: kind, location: map.location)
   }
 
   static func decodeValuation(_ map: YAMLMapping) throws -> ValuationSettings {

@@ -96,6 +96,8 @@ struct ScenarioLoaderTests {
       5, "projection.adjustments[0]", "exactly one"),
     ("adjustment of an unprojected right", "projection:\n  office: VN\n  series: [invention]\n  adjustments:\n    - {right: trademark, cap: 9000}\n",
       5, "projection.adjustments[0].right", "not among"),
+    ("same series twice", "projection:\n  office: VN\n  series: [invention, {right: invention, scope: all}]\n",
+      3, "projection.series[1]", "listed twice"),
     ("bad analog", "projection:\n  office: VN\n  series: [invention]\n  adjustments:\n    - right: invention\n      analog: KR:invention:1990-2000\n",
       6, "projection.adjustments[0].analog", "OFFICE:right"),
     ("yaml syntax", "projection:\n  office: [VN\n", 3, nil, "not valid YAML"),
