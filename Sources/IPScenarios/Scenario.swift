@@ -110,7 +110,7 @@ public struct AdjustmentSettings: Sendable, Equatable {
   public var scope: String?
   /// What it does.
   public var kind: Kind
-  /// Where it was written, for error messages.
+  /// Where it was written, for error messages (not part of equality).
   public var location: SourceLocation?
 
   /// Creates an adjustment.
@@ -119,6 +119,11 @@ public struct AdjustmentSettings: Sendable, Equatable {
     self.scope = scope
     self.kind = kind
     self.location = location
+  }
+
+  /// Equal when they adjust the same series the same way, wherever they were written.
+  public static func == (lhs: AdjustmentSettings, rhs: AdjustmentSettings) -> Bool {
+    lhs.right == rhs.right && lhs.scope == rhs.scope && lhs.kind == rhs.kind
   }
 }
 
