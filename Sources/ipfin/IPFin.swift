@@ -21,7 +21,7 @@ struct IPFin: ParsableCommand {
       70 internal or numerical failure, 73 cannot write output.
       """,
     version: IPFinVersion.current,
-    subcommands: StatisticsCommands.all + ValuationCommands.all
+    subcommands: StatisticsCommands.all + ValuationCommands.all + ScenarioCommands.all
   )
 
   /// Parses the command line, runs the command, and reports errors as

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import ArgumentParser
+import Foundation
+import IPScenarios
+
+/// `ipfin scenario`: check and show scenario files without running them.
+struct ScenarioCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "scenario",
+    abstract: "Validate scenario files, or show a scenario after inheritance.",
+    subcommands: [Check.self, Show.self])
+
+  /// `ipfin scenario check FILE...`.
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Validate scenario files without running them.",
+      discussion: """
+        Reads each file with its 'extends' chain and checks every key, type, range and \
+        referenced file. Prints 'ok' per valid file; the first invalid file is an error \
+        naming its file, line and key (exit code 65).
+        """)
+
+    @Argument(help: ArgumentHelp("Scenario files (YAML).", valueName: "FILE"))
+    var files: [String]
+
+    func run() throws {
+      for file in files {
+        let scenario = try ScenarioLoader.load(file)
+        print("\(file): ok (\(scenario.name))")
+      }
+    }
+  }
+
+  /// `ipfin scenario show FILE`.
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print a scenario after inheritance, as YAML.")
+
+    @Argument(help: ArgumentHelp("A scenario file (YAML).", valueName: "FILE"))
+    var file: String
+
+    func run() throws {
+      print(try ScenarioLoader.load(file).resolvedYAML, terminator: "")
+    }
+  }
+}
+
+/// The subcommands of the scenario module.
+enum ScenarioCommands {
+  /// Registered in ``IPFin``'s configuration.
+  static let all: [ParsableCommand.Type] = [ScenarioCommand.self]
+}
