@@ -164,7 +164,17 @@ extension GrowthCurve {
   /// - logistic: for each trial `K` in `{1.1, 1.5, 2, 3, 5} * max y` (or the cap), OLS of
   ///   `logit(y / K) = r (t - m)`.
   /// - gompertz: for each trial `K`, OLS of `ln(-ln(y / K)) = -r (t - m)`.
+  ///
+  /// Each start is followed by a copy moved 5% away: a start that is already the solution to
+  /// rounding (noise-free data) leaves the trust-region method no step that reduces the sum of
+  /// squares, which GSL reports as a failure.
   func startingValues(times: [Double], values: [Double]) -> [[Double]] {
+    selfStartingValues(times: times, values: values).flatMap { start in
+      [start, start.map { $0 == 0 ? 0.01 : $0 * 1.05 }]
+    }
+  }
+
+  private func selfStartingValues(times: [Double], values: [Double]) -> [[Double]] {
     switch shape {
     case .linear:
       if let (a, b) = Self.line(times, values), times.allSatisfy({ a + b * $0 > 0 }) {

@@ -107,7 +107,7 @@ extension GrowthModel {
         .numericalFailure,
         "\(self) did not converge from any of \(starts.count) starting values: \(reason)")
     }
-    let parameters = publicParameters(shape, curve, best, lastYear: lastYear)
+    let parameters = publicParameters(shape, cap, best, lastYear: lastYear)
     if GrowthModel.saturating.contains(self), cap == nil, let k = parameters.first?.value,
       let maximum = values.max(), !(k <= GrowthModel.largestCapMultiple * maximum)
     {
@@ -130,7 +130,7 @@ extension GrowthModel {
   /// The reported parameters of a curve, with delta-method standard errors for transformed
   /// ones (`se(a) = a se(ln a)`, `se(K) = K se(ln K)`).
   private func publicParameters(
-    _ shape: GrowthCurve.Shape, _ curve: GrowthCurve, _ estimate: CurveEstimate, lastYear: Int
+    _ shape: GrowthCurve.Shape, _ cap: Double?, _ estimate: CurveEstimate, lastYear: Int
   ) -> [ModelParameter] {
     let theta = estimate.theta
     let se = estimate.covariance.diagonal.map { $0.squareRoot() }
@@ -150,8 +150,8 @@ extension GrowthModel {
     case .logistic, .gompertz:
       var parameters: [ModelParameter] = []
       var index = 0
-      if let fixed = curve.fixedLogCap {
-        parameters.append(ModelParameter(name: "K", value: exp(fixed), fixed: true))
+      if let cap {
+        parameters.append(ModelParameter(name: "K", value: cap, fixed: true))
       } else {
         let k = exp(theta[0])
         parameters.append(ModelParameter(name: "K", value: k, standardError: k * se[0]))
