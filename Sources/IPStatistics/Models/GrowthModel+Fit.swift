@@ -105,7 +105,8 @@ extension GrowthModel {
       let reason = failures.first ?? "no starting values could be computed from the data"
       throw StatisticsError(
         .numericalFailure,
-        "\(self) did not converge from any of \(starts.count) starting values: \(reason)")
+        "\(self) could not be fitted from any of \(starts.count) starting values (first "
+          + "failure: \(reason))")
     }
     let parameters = publicParameters(shape, cap, best, lastYear: lastYear)
     if GrowthModel.saturating.contains(self), cap == nil, let k = parameters.first?.value,

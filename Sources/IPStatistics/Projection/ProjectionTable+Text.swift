@@ -4,8 +4,8 @@ import IPCommon
 
 extension ProjectionTable {
   /// The projections as aligned text for a terminal (`--format table`): per series a heading,
-  /// the fits of every model tried, then the same rows as the CSV, with the selected model
-  /// marked `*`. Values are rounded (whole numbers with thousands separators when the series'
+  /// the fits of every model tried (with the reasons of failed and skipped models below them),
+  /// then the same rows as the CSV, with the selected model marked `*`. Values are rounded (whole numbers with thousands separators when the series'
   /// values reach 100, two decimals otherwise); the CSV has them exactly.
   public static func text(_ projections: [SeriesProjection]) -> String {
     projections.map(text).joined(separator: "\n")
@@ -43,7 +43,7 @@ extension ProjectionTable {
         + ["parameters"])
     for fit in projection.fits {
       var cells = [
-        marked(fit.model), fit.status.description, String(fit.observationCount),
+        marked(fit.model), fit.status.label, String(fit.observationCount),
         String(fit.parameterCount), statistic(fit.sigma, 4), statistic(fit.logLikelihood, 2),
         statistic(fit.aicc, 2), statistic(fit.bic, 2),
       ]
@@ -57,7 +57,14 @@ extension ProjectionTable {
       let parameters = fit.parameters.map { "\($0.name)=\(format($0.value))" }
       fits.appendRow(cells + [parameters.joined(separator: " ")])
     }
-    text += fits.rendered + "\n"
+    text += fits.rendered
+    for fit in projection.fits {
+      switch fit.status {
+      case .failed(let reason), .skipped(let reason): text += "\(fit.model) \(fit.status.label): \(reason)\n"
+      case .fitted, .notFitted: break
+      }
+    }
+    text += "\n"
 
     var rows = TextTable(
       header: ["model", "year", "kind", "value"]

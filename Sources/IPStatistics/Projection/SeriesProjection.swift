@@ -58,6 +58,16 @@ public enum FitStatus: Sendable, Equatable, Codable, CustomStringConvertible {
     }
   }
 
+  /// `ok`, `failed`, `skipped` or `not fitted`, without the reason.
+  public var label: String {
+    switch self {
+    case .fitted: return "ok"
+    case .failed: return "failed"
+    case .skipped: return "skipped"
+    case .notFitted: return "not fitted"
+    }
+  }
+
   /// Encoded as its ``description``.
   public func encode(to encoder: Encoder) throws {
     var container = encoder.singleValueContainer()
