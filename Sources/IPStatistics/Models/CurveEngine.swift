@@ -47,39 +47,52 @@ struct CurveEngine: ProjectionEngine {
   }
 
   func simulate(horizon: Int, count: Int, generator: RandomGenerator) throws -> [Double]? {
-    let n = times.count
-    let degreesOfFreedom = Double(n - curve.count)
     var paths = [Double](repeating: 0, count: count * horizon)
-    var resampled = [Double](repeating: 0, count: n)
-    var failures = 0
     var path = 0
-    var lastFailure = ""
-    while path < count {
-      for i in 0..<n {
-        let draw = Swift.min(Int(generator.uniform() * Double(n)), n - 1)
-        resampled[i] = fittedZ[i] + scaledResiduals[draw]
-      }
-      let refit: CurveEstimate
-      do {
-        refit = try curve.fit(times: times, z: resampled, start: theta, maxIterations: 200)
-      } catch {
-        failures += 1
-        lastFailure = "\(error)"
-        if failures > count {
-          throw StatisticsError(
-            .numericalFailure,
-            "\(model): \(failures) bootstrap refits failed to converge against \(path) that did, "
-              + "so its parameter uncertainty cannot be simulated (last failure: \(lastFailure))")
-        }
-        continue
-      }
-      let s = (refit.rss / degreesOfFreedom).squareRoot()
+    try bootstrap(count: count, generator: generator) { theta, s in
       for h in 0..<horizon {
         paths[path * horizon + h] =
-          curve.value(Double(h + 1), refit.theta) + s * generator.standardNormal()
+          curve.value(Double(h + 1), theta) + s * generator.standardNormal()
       }
       path += 1
     }
     return paths
+  }
+
+  /// Runs `count` successful bootstrap refits, handing each one's parameters `theta*` and
+  /// residual standard deviation `s*` to `body` in turn.
+  func bootstrap(
+    count: Int, generator: RandomGenerator, _ body: ([Double], Double) -> Void
+  ) throws {
+    let n = times.count
+    let degreesOfFreedom = Double(n - curve.count)
+    var refitter = CurveRefitter(curve: curve, times: times)
+    var resampled = [Double](repeating: 0, count: n)
+    var failures = 0
+    var successes = 0
+    while successes < count {
+      for i in 0..<n {
+        let draw = Swift.min(Int(generator.uniform() * Double(n)), n - 1)
+        resampled[i] = fittedZ[i] + scaledResiduals[draw]
+      }
+      let refit: (theta: [Double], rss: Double)?
+      if curve.isLinearModel {
+        refit = (try? curve.fit(times: times, z: resampled, start: theta)).map { ($0.theta, $0.rss) }
+      } else {
+        refit = refitter.refit(z: resampled, start: theta)
+      }
+      guard let refit else {
+        failures += 1
+        if failures > count {
+          throw StatisticsError(
+            .numericalFailure,
+            "\(model): \(failures) bootstrap refits failed to converge against \(successes) that "
+              + "did, so its parameter uncertainty cannot be simulated")
+        }
+        continue
+      }
+      body(refit.theta, (refit.rss / degreesOfFreedom).squareRoot())
+      successes += 1
+    }
   }
 }

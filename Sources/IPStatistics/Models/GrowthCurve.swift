@@ -124,23 +124,19 @@ struct CurveEstimate: Sendable {
 
 extension GrowthCurve {
   /// Fits the curve to `z` at times `t` from `start` (ignored when the curve is linear in its
-  /// parameters, which OLS fits directly).
+  /// parameters, which OLS fits directly), with GSLKit's default options.
   ///
   /// - Throws: ``GSLError`` when the fit fails.
-  func fit(times: [Double], z: [Double], start: [Double], maxIterations: Int = 500) throws
-    -> CurveEstimate
-  {
+  func fit(times: [Double], z: [Double], start: [Double]) throws -> CurveEstimate {
     if isLinearModel {
       let design = try Matrix(rows: times.map { [1, $0] })
       let fit = try LinearLeastSquares.fit(design: design, observations: z)
       return CurveEstimate(theta: fit.coefficients, covariance: fit.covariance, rss: fit.chiSquared)
     }
-    var options = NonlinearLeastSquares.Options()
-    options.maxIterations = maxIterations
     let curve = self
     let p = count
     let fit = try NonlinearLeastSquares.fit(
-      start: start, observationCount: times.count, options: options,
+      start: start, observationCount: times.count,
       residuals: { theta, r in
         for i in times.indices { r[i] = curve.value(times[i], theta) - z[i] }
       },

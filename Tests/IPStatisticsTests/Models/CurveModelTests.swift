@@ -164,3 +164,74 @@ struct CurveModelTests {
     #expect(relativelyClose(sd, expectedSD, 0.05))
   }
 }
+
+/// The bootstrap refits land where GSL's trust-region solver lands: the same resamples, drawn in
+/// the documented order (n uniform indices, the refit, then one normal per year ahead), refitted
+/// here with GSLKit's `NonlinearLeastSquares`, give the same paths.
+@Suite("Bootstrap refits")
+struct BootstrapRefitTests {
+  /// `g(t; theta)` of each nonlinear fit in the internal parameters, `t = year - t0`:
+  /// `ln(a + b t)` for the line on the log scale; `ln K - ln(1 + exp(-r (t - m)))` and
+  /// `ln K - exp(-r (t - m))` for the logistic and Gompertz curves (`exp` of it on the level
+  /// scale), with theta = (ln K, r, m).
+  static func curve(_ model: GrowthModel, _ scale: ErrorScale, _ t: Double, _ theta: [Double])
+    -> Double
+  {
+    if model == .linear { return log(theta[0] + theta[1] * t) }
+    let x = theta[1] * (t - theta[2])
+    let logLevel = model == .logistic ? theta[0] - log(1 + exp(-x)) : theta[0] - exp(-x)
+    return scale == .log ? logLevel : exp(logLevel)
+  }
+
+  static let cases: [(GrowthModel, ErrorScale)] = [
+    (.logistic, .log), (.gompertz, .log), (.linear, .log), (.logistic, .level), (.gompertz, .level),
+  ]
+
+  @Test(arguments: cases)
+  func pathsEqualGSLRefitsOfTheSameResamples(model: GrowthModel, scale: ErrorScale) throws {
+    let generator = RandomGenerator(seed: 5)
+    let years = Array(1995...2024)
+    let values = years.map { year -> Double in
+      let t = Double(year - 2010)
+      let level: Double
+      switch model {
+      case .logistic: level = 10000 / (1 + exp(-0.25 * t))
+      case .gompertz: level = 10000 * exp(-exp(-0.15 * t))
+      default: level = 5000 + 200 * t
+      }
+      return level * exp(0.08 * generator.standardNormal())
+    }
+    let fit = try model.fit(years: years, values: values, errorScale: scale)
+    let theta =
+      model == .linear
+      ? [try #require(fit.parameter("a")), try #require(fit.parameter("b"))]
+      : [
+        log(try #require(fit.parameter("K"))), try #require(fit.parameter("r")),
+        try #require(fit.parameter("tm")) - 2024,
+      ]
+    let t = years.map { Double($0 - 2024) }
+    let z = values.map { scale == .log ? log($0) : $0 }
+    let fitted = t.map { Self.curve(model, scale, $0, theta) }
+    let residuals = zip(z, fitted).map { $0 - $1 }
+    let mean = residuals.reduce(0, +) / 30
+    let p = Double(theta.count)
+    let scaled = residuals.map { ($0 - mean) * (30 / (30 - p)).squareRoot() }
+
+    let count = 200
+    let horizon = 2
+    let paths = try #require(
+      try fit.simulate(horizon: horizon, count: count, generator: RandomGenerator(seed: 8)))
+    let replay = RandomGenerator(seed: 8)
+    for path in 0..<count {
+      let resample = (0..<30).map { i in fitted[i] + scaled[min(Int(replay.uniform() * 30), 29)] }
+      let refit = try NonlinearLeastSquares.fitCurve(
+        x: t, y: resample, start: theta, model: { Self.curve(model, scale, $0, $1) })
+      let s = refit.residualStandardDeviation
+      for h in 1...horizon {
+        let z = Self.curve(model, scale, Double(h), refit.parameters) + s * replay.standardNormal()
+        let expected = scale == .log ? exp(z) : max(z, 0)
+        #expect(relativelyClose(paths[path * horizon + h - 1], expected, 1e-7), "path \(path)")
+      }
+    }
+  }
+}
