@@ -33,4 +33,6 @@ printf '  logistic fit + 1,000 bootstrap refits   ipfin %8.4f s   scipy curve_fi
   "$ipfin_refits" "$scipy_refits" "$(echo "$scipy_refits / $ipfin_refits" | bc -l)"
 printf '  Projector.project --model all, 2,000 paths      %8.4f s (target well under 1 s)\n' "$project_all"
 printf '  ipfin project --model all --simulations 2000   %8.4f s, the whole command\n' "$ipfin_seconds"
-printf '  scipy %s\n' "$(value "$python_output" estimate | head -1)$(printf '%s\n' "$python_output" | awk '$1 == "estimate" { $1 = ""; print }')"
+printf '  the logistic estimates: ipfin%s; scipy%s\n' \
+  "$(printf '%s\n' "$swift_output" | awk '$1 == "estimate" { $1 = ""; print }')" \
+  "$(printf '%s\n' "$python_output" | awk '$1 == "estimate" { $1 = ""; print }')"

@@ -15,14 +15,16 @@ import Foundation
 /// that lowers the sum of squares is taken and `lambda` divided by 10, otherwise `lambda` is
 /// multiplied by 10. The fit has converged when a taken step, or a rejected one with
 /// `lambda <= 1` (nearly the Gauss-Newton step, which rounding keeps from lowering the sum),
-/// satisfies `|delta_k| <= 1e-10 (|theta_k| + 1e-10)` for every `k` (GSL's `xtol` test), or
+/// satisfies `|delta_k| <= 1.5e-8 (|theta_k| + 1.5e-8)` for every `k` (GSL's `xtol` test with
+/// the square root of the machine epsilon, MINPACK's and scipy's default tolerance: a
+/// replicate's parameters are then exact to far below their bootstrap spread), or
 /// when no step can lower the sum of squares any more (`lambda > 1e16`) and the Gauss-Newton
 /// step would not lower it either: `g^T (J^T J)^-1 g <= 1e-10 RSS`, `g = J^T r` (the minimum of
 /// an ill-conditioned problem found to rounding). It fails after 200 iterations or when the
 /// sum of squares is not finite at the start.
 struct CurveRefitter {
   static let maxIterations = 200
-  static let stepTolerance = 1e-10
+  static let stepTolerance = 1.5e-8
 
   let curve: GrowthCurve
   let times: [Double]
@@ -30,6 +32,7 @@ struct CurveRefitter {
   private var residuals: [Double]
   private var jacobian: [Double]
   private var row: [Double]
+  private var lower: [Double]
 
   init(curve: GrowthCurve, times: [Double]) {
     self.curve = curve
@@ -38,6 +41,7 @@ struct CurveRefitter {
     self.residuals = [Double](repeating: 0, count: times.count)
     self.jacobian = [Double](repeating: 0, count: times.count * curve.count)
     self.row = [Double](repeating: 0, count: curve.count)
+    self.lower = [Double](repeating: 0, count: curve.count * curve.count)
   }
 
   /// The least-squares parameters for `z` from `start` and their residual sum of squares, or
@@ -92,11 +96,10 @@ struct CurveRefitter {
   private mutating func evaluate(_ theta: [Double], _ z: [Double]) -> Double {
     var rss = 0.0
     for i in times.indices {
-      let r = curve.value(times[i], theta) - z[i]
+      let r = curve.valueAndGradient(times[i], theta, &row) - z[i]
       guard r.isFinite else { return .infinity }
       residuals[i] = r
       rss += r * r
-      curve.gradient(times[i], theta, &row)
       for k in 0..<p { jacobian[i * p + k] = row[k] }
     }
     return rss
@@ -129,11 +132,9 @@ struct CurveRefitter {
 
   /// Solves `(A + lambda diag(A)) step = -gradient` by Cholesky; `false` when the damped
   /// matrix is not positive definite.
-  private func solveDamped(
+  private mutating func solveDamped(
     _ normal: [Double], _ gradient: [Double], _ lambda: Double, _ step: inout [Double]
-  ) -> Bool {
-    var lower = [Double](repeating: 0, count: p * p)
-    for j in 0..<p {
+  ) -> Bool {    for j in 0..<p {
       for k in 0...j {
         var sum = normal[j * p + k]
         if j == k { sum += lambda * Swift.max(normal[j * p + j], 1e-300) }

@@ -50,7 +50,9 @@ struct GrowthCurve: Sendable {
       return theta[0] + theta[1] * t
     case .logistic:
       let (kappa, r, m) = saturating(theta)
-      return kappa - softplus(-r * (t - m))
+      let x = r * (t - m)
+      // ln(1 + exp(-x)) = max(-x, 0) + ln(1 + exp(-|x|)).
+      return kappa - Swift.max(-x, 0) - Foundation.log(1 + exp(-abs(x)))
     case .gompertz:
       let (kappa, r, m) = saturating(theta)
       return kappa - exp(-r * (t - m))
@@ -69,20 +71,41 @@ struct GrowthCurve: Sendable {
 
   /// `d g / d theta` at `t`, written into `out`.
   func gradient(_ t: Double, _ theta: [Double], _ out: inout [Double]) {
-    // d ln f / d theta first.
+    _ = valueAndGradient(t, theta, &out)
+  }
+
+  /// `g(t; theta)`, with `d g / d theta` written into `out`, sharing the exponentials.
+  func valueAndGradient(_ t: Double, _ theta: [Double], _ out: inout [Double]) -> Double {
+    // ln f and d ln f / d theta first.
+    let logValue: Double
     switch shape {
     case .linear:
       let f = theta[0] + theta[1] * t
+      if scale == .level {
+        out[0] = 1
+        out[1] = t
+        return f
+      }
       out[0] = 1 / f
       out[1] = t / f
+      return f > 0 ? Foundation.log(f) : -.infinity
     case .exponential:
       out[0] = 1
       out[1] = t
+      logValue = theta[0] + theta[1] * t
     case .logistic, .gompertz:
-      let (_, r, m) = saturating(theta)
-      // logistic: d(-softplus(-x))/dx = sigma(-x); gompertz: d(-exp(-x))/dx = exp(-x).
+      let (kappa, r, m) = saturating(theta)
       let x = r * (t - m)
-      let slope = shape == .logistic ? 1 / (1 + exp(x)) : exp(-x)
+      // logistic: d(-ln(1 + exp(-x)))/dx = 1 / (1 + exp(x)); gompertz: d(-exp(-x))/dx = exp(-x).
+      let slope: Double
+      if shape == .logistic {
+        let e = exp(-abs(x))
+        logValue = kappa - Swift.max(-x, 0) - Foundation.log(1 + e)
+        slope = x >= 0 ? e / (1 + e) : 1 / (1 + e)
+      } else {
+        slope = exp(-x)
+        logValue = kappa - slope
+      }
       var index = 0
       if fixedLogCap == nil {
         out[0] = 1
@@ -91,26 +114,16 @@ struct GrowthCurve: Sendable {
       out[index] = (t - m) * slope
       out[index + 1] = -r * slope
     }
-    guard scale == .level else { return }
-    // d f / d theta = f d ln f / d theta, except for the line, where it is (1, t).
-    if shape == .linear {
-      out[0] = 1
-      out[1] = t
-    } else {
-      let f = level(t, theta)
-      for k in 0..<count { out[k] *= f }
-    }
+    guard scale == .level else { return logValue }
+    // d f / d theta = f d ln f / d theta.
+    let f = exp(logValue)
+    for k in 0..<count { out[k] *= f }
+    return f
   }
 
   /// Whether the curve is linear in its parameters on this scale, so that OLS fits it.
   var isLinearModel: Bool {
     (shape == .linear && scale == .level) || (shape == .exponential && scale == .log)
-  }
-
-  /// `ln(1 + exp(v))` without overflow.
-  @inline(__always)
-  private func softplus(_ v: Double) -> Double {
-    Swift.max(v, 0) + Foundation.log1p(exp(-abs(v)))
   }
 }
 
@@ -160,17 +173,7 @@ extension GrowthCurve {
   /// - logistic: for each trial `K` in `{1.1, 1.5, 2, 3, 5} * max y` (or the cap), OLS of
   ///   `logit(y / K) = r (t - m)`.
   /// - gompertz: for each trial `K`, OLS of `ln(-ln(y / K)) = -r (t - m)`.
-  ///
-  /// Each start is followed by a copy moved 5% away: a start that is already the solution to
-  /// rounding (noise-free data) leaves the trust-region method no step that reduces the sum of
-  /// squares, which GSL reports as a failure.
   func startingValues(times: [Double], values: [Double]) -> [[Double]] {
-    selfStartingValues(times: times, values: values).flatMap { start in
-      [start, start.map { $0 == 0 ? 0.01 : $0 * 1.05 }]
-    }
-  }
-
-  private func selfStartingValues(times: [Double], values: [Double]) -> [[Double]] {
     switch shape {
     case .linear:
       if let (a, b) = Self.line(times, values), times.allSatisfy({ a + b * $0 > 0 }) {

@@ -94,11 +94,17 @@ extension GrowthModel {
     var failures: [String] = []
     let starts = curve.isLinearModel ? [[]] : curve.startingValues(times: times, values: values)
     for start in starts {
-      do {
-        let estimate = try curve.fit(times: times, z: z, start: start)
-        if best.map({ estimate.rss < $0.rss }) ?? true { best = estimate }
-      } catch {
-        failures.append("\(error)")
+      // A start that is already the solution to rounding (noise-free data) leaves the
+      // trust-region method no step that lowers the sum of squares, which GSL reports as a
+      // failure: then the same start moved 5% away is tried.
+      for trial in [start, start.map { $0 == 0 ? 0.01 : $0 * 1.05 }] {
+        do {
+          let estimate = try curve.fit(times: times, z: z, start: trial)
+          if best.map({ estimate.rss < $0.rss }) ?? true { best = estimate }
+          break
+        } catch {
+          failures.append("\(error)")
+        }
       }
     }
     guard let best else {

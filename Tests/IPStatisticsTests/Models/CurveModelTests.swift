@@ -230,7 +230,7 @@ struct BootstrapRefitTests {
       for h in 1...horizon {
         let z = Self.curve(model, scale, Double(h), refit.parameters) + s * replay.standardNormal()
         let expected = scale == .log ? exp(z) : max(z, 0)
-        #expect(relativelyClose(paths[path * horizon + h - 1], expected, 1e-7), "path \(path)")
+        #expect(relativelyClose(paths[path * horizon + h - 1], expected, 1e-6), "path \(path)")
       }
     }
   }
