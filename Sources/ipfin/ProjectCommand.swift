@@ -72,7 +72,10 @@ struct ProjectCommand: ParsableCommand {
   @Option(help: "The number of simulated paths per model.")
   var simulations: Int = ProjectionRequest.defaultSimulations
 
-  @Option(help: ArgumentHelp("The interval levels, comma-separated.", valueName: "L,L"))
+  @Option(
+    help: ArgumentHelp(
+      "The interval levels, comma-separated; the columns are lo<L>,hi<L> with L in percent.",
+      valueName: "L,L"))
   var levels: String = "0.8,0.95"
 
   @Option(
@@ -214,6 +217,9 @@ struct ProjectCommand: ParsableCommand {
     }
     if right.contains("all") {
       throw ValidationError("--right all cannot be combined with other rights")
+    }
+    if right.isEmpty && template.right.isEmpty {
+      throw ValidationError("--right is required unless the data has one series")
     }
     return right.isEmpty ? [template.right] : right
   }
