@@ -28,7 +28,8 @@ struct DataCommand: ParsableCommand {
       let dataset = try source.load()
       switch output.format {
       case .csv: try output.emit(DataTables.csv(FilingDataset.summaryHeader, dataset.summaryRows))
-      case .table: try output.emit(DataTables.text(FilingDataset.summaryHeader, dataset.summaryRows))
+      case .table:
+        try output.emit(DataTables.text(FilingDataset.summaryHeader, dataset.summaryRows))
       case .json: try output.emit(try Output.json(["series": dataset.summaries]))
       }
     }
@@ -44,9 +45,11 @@ struct DataCommand: ParsableCommand {
         """)
 
     @OptionGroup var source: DataSourceOptions
-    @Option(help: "The office, for example VN or KR (may be left out when the data has one series).")
+    @Option(
+      help: "The office, for example VN or KR (may be left out when the data has one series).")
     var office: String?
-    @Option(help: "The right, for example invention, utility_solution, industrial_design, trademark.")
+    @Option(
+      help: "The right, for example invention, utility_solution, industrial_design, trademark.")
     var right: String?
     @Option(help: "The measure: filed, examined or granted.")
     var measure: String = "filed"

@@ -117,7 +117,8 @@ struct ProjectCommand: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
 
-  @Option(help: ArgumentHelp("Write the fit of every model tried to FILE as CSV.", valueName: "FILE"))
+  @Option(
+    help: ArgumentHelp("Write the fit of every model tried to FILE as CSV.", valueName: "FILE"))
   var fits: String?
 
   func validate() throws {

@@ -29,12 +29,15 @@ struct ProjectCommandTests {
     #expect(lines.first.map(String.init) == Self.header)
     // drift (AICc's choice): 33 observed, 32 fitted (none for the first point), 11 projected.
     #expect(lines.count == 1 + 33 + 32 + 11)
-    #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("VN,invention,filed,all,applications,drift,") })
+    #expect(
+      lines.dropFirst().allSatisfy { $0.hasPrefix("VN,invention,filed,all,applications,drift,") })
     #expect(result.standardError.contains("seed 1989"))
   }
 
   @Test func theSameSeedGivesIdenticalBytes() throws {
-    let arguments = ["project", "--office", "VN", "--right", "invention", "--model", "all", "--format", "csv"]
+    let arguments = [
+      "project", "--office", "VN", "--right", "invention", "--model", "all", "--format", "csv",
+    ]
     let first = try BinaryRunner.run(arguments + ["--seed", "42"])
     let second = try BinaryRunner.run(arguments + ["--seed", "42"])
     let other = try BinaryRunner.run(arguments + ["--seed", "43"])
@@ -66,10 +69,15 @@ struct ProjectCommandTests {
       "project", "--office", "VN", "--right", "all", "--format", "csv",
     ])
     #expect(result.status == 0)
-    let rights = Set(result.standardOutput.split(separator: "\r\n").dropFirst().map {
-      $0.split(separator: ",")[1]
-    })
-    #expect(rights == ["all_industrial_property", "industrial_design", "invention", "invention_and_utility", "trademark"])
+    let rights = Set(
+      result.standardOutput.split(separator: "\r\n").dropFirst().map {
+        $0.split(separator: ",")[1]
+      })
+    #expect(
+      rights == [
+        "all_industrial_property", "industrial_design", "invention", "invention_and_utility",
+        "trademark",
+      ])
     #expect(result.standardError.contains("skipping VN utility_solution filed all"))
   }
 
@@ -98,8 +106,11 @@ struct ProjectCommandTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("own.csv")
     let rows = (2010...2024).map { "\($0),\(Int(100 * pow(1.08, Double($0 - 2010))))" }
-    try ("year,value\n" + rows.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
-    let result = try BinaryRunner.run(["project", "--data", file.path, "--format", "csv", "--to", "2026"])
+    try ("year,value\n" + rows.joined(separator: "\n") + "\n").write(
+      to: file, atomically: true, encoding: .utf8)
+    let result = try BinaryRunner.run([
+      "project", "--data", file.path, "--format", "csv", "--to", "2026",
+    ])
     #expect(result.status == 0, "\(result.standardError)")
     #expect(result.standardOutput.contains("user,series,filed,all,applications,"))
     // An output over the input file is refused, and the input is untouched.
@@ -109,15 +120,21 @@ struct ProjectCommandTests {
     #expect(try Data(contentsOf: file) == before)
   }
 
+  /// The long-format header and a row of VN inventions in `year` with `value`.
+  static let longHeader = "office,right,measure,scope,year,value\n"
+  static func row(_ year: String, _ value: String) -> String {
+    "VN,invention,filed,all,\(year),\(value)\n"
+  }
+
   /// Bad data files: each gives exit code 65 and names file, line (and column).
   @Test(arguments: [
     ("office,right,measure,scope,year\nVN,invention,filed,all,2020\n", ":1", "'value'"),
-    ("office,right,measure,scope,year,value\nVN,invention,filed,all,2020,abc\n", ":2:6", "not a number"),
-    ("office,right,measure,scope,year,value\nVN,invention,filed,all,2020,-3\n", ":2:6", "negative"),
-    ("office,right,measure,scope,year,value\nVN,invention,filed,all,2020.5,3\n", ":2:5", "whole number"),
-    ("office,right,measure,scope,year,value\nVN,invention,filed,all,2020,3\nVN,invention,filed,all,2020,4\n", ":3:5", "duplicate"),
-    ("office,right,measure,scope,year,value\n", ":1", "no data rows"),
-    ("office,right,measure,scope,year,value\nVN,invention,filed,all,2020,3\nVN,invention,filed,all,2021,4\nVN,invention,filed,all,2023,5\n", "lines 2-4", "needs at least"),
+    (longHeader + row("2020", "abc"), ":2:6", "not a number"),
+    (longHeader + row("2020", "-3"), ":2:6", "negative"),
+    (longHeader + row("2020.5", "3"), ":2:5", "whole number"),
+    (longHeader + row("2020", "3") + row("2020", "4"), ":3:5", "duplicate"),
+    (longHeader, ":1", "no data rows"),
+    (longHeader + row("2020", "3") + row("2021", "4") + row("2023", "5"), "lines 2-4", "needs"),
   ])
   func badDataIsExitCode65WithThePosition(text: String, position: String, message: String) throws {
     let directory = try Self.scratch()
@@ -128,7 +145,9 @@ struct ProjectCommandTests {
       "project", "--data", file.path, "--office", "VN", "--right", "invention", "--model", "linear",
     ])
     #expect(result.status == 65)
-    #expect(result.standardError.contains("bad.csv\(position)") || result.standardError.contains(position))
+    #expect(
+      result.standardError.contains("bad.csv\(position)") || result.standardError.contains(position)
+    )
     #expect(result.standardError.contains(message), "\(result.standardError)")
     #expect(result.standardOutput.isEmpty)
   }
@@ -138,7 +157,8 @@ struct ProjectCommandTests {
       ["--model", "cubic"], ["--to", "2020"], ["--uplift", "3%"], ["--analog", "KR:1990-2000"],
       ["--select", "best"], ["--levels", "0.8,1.5"],
     ] {
-      let result = try BinaryRunner.run(["project", "--office", "VN", "--right", "invention"] + arguments)
+      let result = try BinaryRunner.run(
+        ["project", "--office", "VN", "--right", "invention"] + arguments)
       #expect(result.status == 64, "\(arguments): \(result.standardError)")
     }
   }

@@ -37,8 +37,10 @@ do {
   precondition(refitCount == 1000)
   let estimate = try GrowthModel.logistic.fit(years: years, values: values)
   let names = ["K", "r", "tm"]
-  print("estimate " + names.map { "\($0)=\(String(format: "%.6g", estimate.parameter($0) ?? .nan))" }
-    .joined(separator: " "))
+  print(
+    "estimate "
+      + names.map { "\($0)=\(String(format: "%.6g", estimate.parameter($0) ?? .nan))" }
+      .joined(separator: " "))
 
   var request = ProjectionRequest(office: "VN", right: "invention")
   request.model = "all"

@@ -27,6 +27,8 @@ public struct SeriesKey: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
   /// Order by office, right, measure, scope.
   public static func < (lhs: SeriesKey, rhs: SeriesKey) -> Bool {
-    (lhs.office, lhs.right, lhs.measure, lhs.scope) < (rhs.office, rhs.right, rhs.measure, rhs.scope)
+    (lhs.office, lhs.right, lhs.measure, lhs.scope) < (
+      rhs.office, rhs.right, rhs.measure, rhs.scope
+    )
   }
 }

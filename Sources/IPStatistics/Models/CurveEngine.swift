@@ -77,7 +77,9 @@ struct CurveEngine: ProjectionEngine {
       }
       let refit: (theta: [Double], rss: Double)?
       if curve.isLinearModel {
-        refit = (try? curve.fit(times: times, z: resampled, start: theta)).map { ($0.theta, $0.rss) }
+        refit = (try? curve.fit(times: times, z: resampled, start: theta)).map {
+          ($0.theta, $0.rss)
+        }
       } else {
         refit = refitter.refit(z: resampled, start: theta)
       }

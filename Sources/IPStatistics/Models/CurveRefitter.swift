@@ -134,7 +134,8 @@ struct CurveRefitter {
   /// matrix is not positive definite.
   private mutating func solveDamped(
     _ normal: [Double], _ gradient: [Double], _ lambda: Double, _ step: inout [Double]
-  ) -> Bool {    for j in 0..<p {
+  ) -> Bool {
+    for j in 0..<p {
       for k in 0...j {
         var sum = normal[j * p + k]
         if j == k { sum += lambda * Swift.max(normal[j * p + j], 1e-300) }

@@ -86,7 +86,9 @@ struct DampedTrendEngine: ProjectionEngine {
       observationCount: n, parameterCount: 6,
       sigma: (estimate.sumOfSquares / Double(n - 5)).squareRoot(),
       logLikelihood: estimate.logLikelihood,
-      fitted: zip(years, estimate.predictions).map { YearValue(year: $0, value: errorScale.level($1)) },
+      fitted: zip(years, estimate.predictions).map {
+        YearValue(year: $0, value: errorScale.level($1))
+      },
       lastYear: years[n - 1], lastValue: values[n - 1], engine: engine)
   }
 

@@ -17,7 +17,8 @@ public struct DampedTrendParameters: Sendable, Equatable, Codable {
   public var initialSlope: Double
 
   /// Creates parameters.
-  public init(alpha: Double, beta: Double, phi: Double, initialLevel: Double, initialSlope: Double) {
+  public init(alpha: Double, beta: Double, phi: Double, initialLevel: Double, initialSlope: Double)
+  {
     self.alpha = alpha
     self.beta = beta
     self.phi = phi
@@ -166,7 +167,10 @@ public struct DampedTrendModel: Sendable {
         (levelP, levelL, levelB) =
           (predictionP + alpha * r, (1 - alpha) * predictionL, (1 - alpha) * predictionB)
         (slopeP, slopeL, slopeB) =
-          (phi * slopeP + beta * r, phi * slopeL - beta * predictionL, phi * slopeB - beta * predictionB)
+          (
+            phi * slopeP + beta * r, phi * slopeL - beta * predictionL,
+            phi * slopeB - beta * predictionB
+          )
       } else {
         (levelP, levelL, levelB) = (predictionP, predictionL, predictionB)
         (slopeP, slopeL, slopeB) = (phi * slopeP, phi * slopeL, phi * slopeB)

@@ -74,7 +74,9 @@ public struct FittedGrowthModel: Sendable {
 
   /// BIC (see ``InformationCriteria/bic(logLikelihood:k:n:)``), `nil` for `constant-growth`.
   public var bic: Double? {
-    logLikelihood.map { InformationCriteria.bic(logLikelihood: $0, k: parameterCount, n: observationCount) }
+    logLikelihood.map {
+      InformationCriteria.bic(logLikelihood: $0, k: parameterCount, n: observationCount)
+    }
   }
 
   /// The value of the parameter named `name`, or `nil`.

@@ -58,8 +58,8 @@ extension GrowthModel {
     guard years.count >= needed else {
       throw StatisticsError(
         .insufficientData,
-        "\(self) needs at least \(needed) points (n >= k + 2 with k = \(parameterCount(capped: cap != nil))"
-          + " parameters) but the series has \(years.count)")
+        "\(self) needs at least \(needed) points (n >= k + 2 with k = "
+          + "\(parameterCount(capped: cap != nil)) parameters) but the series has \(years.count)")
     }
     for (year, value) in zip(years, values) {
       guard value.isFinite, value >= 0 else {

@@ -1,23 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-/// The growth models of filing series. A model is a specification; ``fit(years:values:errorScale:cap:growth:)``
-/// returns a ``FittedGrowthModel``.
+/// The growth models of filing series. A model is a specification;
+/// ``fit(years:values:errorScale:cap:growth:)`` returns a ``FittedGrowthModel``.
 ///
 /// With `t = year - t0`, `t0` the last year fitted, and Gaussian errors on the chosen
-/// ``ErrorScale`` (`ln y_t = ln f(t) + e_t` by default):
+/// ``ErrorScale`` (`ln y_t = ln f(t) + e_t` by default), `z` = `ln y` (or `y`), and `k` the
+/// number of estimated parameters:
 ///
-/// | model | curve or recursion | fitted with | k |
-/// |---|---|---|---|
-/// | `linear` | `f = a + b t` | OLS (level errors) or nonlinear least squares (log errors) | 3 |
-/// | `exponential` | `f = a exp(b t)` | OLS on logs (log errors) or nonlinear least squares | 3 |
-/// | `logistic` | `f = K / (1 + exp(-r (year - tm)))` | nonlinear least squares, self-started | 4 (3 with a cap) |
-/// | `gompertz` | `f = K exp(-exp(-r (year - tm)))` | nonlinear least squares, self-started | 4 (3 with a cap) |
-/// | `drift` | `z_t = z_s + mu (t - s) + e`, `e ~ N(0, sigma^2 (t - s))` for consecutive observed years `s < t` | maximum likelihood (closed form) | 2 |
-/// | `damped-trend` | ETS(A,Ad,N) on `z`: level, slope, alpha, beta, phi | maximum likelihood (Nelder-Mead) | 6 |
-/// | `constant-growth` | `y_{T+h} = y_T (1 + g)^h` | not fitted | 0 |
+/// - `linear`: `f = a + b t`; OLS on the level scale, nonlinear least squares on the log
+///   scale; k = 3.
+/// - `exponential`: `f = a exp(b t)`; OLS of `ln y` on `t`, nonlinear least squares on the
+///   level scale; k = 3.
+/// - `logistic`: `f = K / (1 + exp(-r (year - tm)))`; nonlinear least squares, self-started;
+///   k = 4 (3 with a cap).
+/// - `gompertz`: `f = K exp(-exp(-r (year - tm)))`; as the logistic; k = 4 (3 with a cap).
+/// - `drift`: `z_t = z_s + mu (t - s) + e`, `e ~ N(0, sigma^2 (t - s))` for consecutive
+///   observed years `s < t`; maximum likelihood in closed form; k = 2.
+/// - `damped-trend`: ETS(A,Ad,N) on `z` (level, slope, alpha, beta, phi); maximum likelihood
+///   by Nelder-Mead; k = 6.
+/// - `constant-growth`: `y_{T+h} = y_T (1 + g)^h`; not fitted; k = 0.
 ///
-/// `z` is `ln y` (log errors) or `y` (level errors). `k` counts every estimated parameter,
-/// the error variance included, as AICc and BIC do.
+/// `k` counts every estimated parameter, the error variance included, as AICc and BIC do.
 public enum GrowthModel: String, Sendable, Codable, CaseIterable, CustomStringConvertible {
   /// A straight line.
   case linear

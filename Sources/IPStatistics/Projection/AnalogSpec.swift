@@ -68,7 +68,8 @@ public struct AnalogSpec: Sendable, Equatable, Codable, CustomStringConvertible 
     let end = try value(endYear)
     guard start > 0 else {
       throw StatisticsError(
-        .insufficientData, "the analog \(self): the value in \(startYear) is 0, so its growth is undefined")
+        .insufficientData,
+        "the analog \(self): the value in \(startYear) is 0, so its growth is undefined")
     }
     return pow(end / start, 1 / Double(endYear - startYear)) - 1
   }

@@ -27,9 +27,10 @@ public enum ProjectionAdjustment: Sendable, Equatable, CustomStringConvertible {
   /// `uplift RATE@YEAR`, `level-shift SHIFT@YEAR` or `analog SPEC`.
   public var description: String {
     switch self {
-    case let .growthUplift(rate, from): return "uplift \(NumberFormatting.exact(rate))@\(from)"
-    case let .levelShift(shift, from): return "level-shift \(NumberFormatting.exact(shift))@\(from)"
-    case let .analog(spec): return "analog \(spec)"
+    case .growthUplift(let rate, let from): return "uplift \(NumberFormatting.exact(rate))@\(from)"
+    case .levelShift(let shift, let from):
+      return "level-shift \(NumberFormatting.exact(shift))@\(from)"
+    case .analog(let spec): return "analog \(spec)"
     }
   }
 
@@ -87,7 +88,7 @@ struct ResolvedAdjustment: Sendable {
     point: [Double]
   ) {
     switch adjustment {
-    case let .growthUplift(rate, from):
+    case .growthUplift(let rate, let from):
       var previousOld = lastValue
       var previousNew = lastValue
       for h in path.indices {
@@ -98,7 +99,7 @@ struct ResolvedAdjustment: Sendable {
         previousOld = old
         previousNew = path[h]
       }
-    case let .levelShift(shift, from):
+    case .levelShift(let shift, let from):
       for h in path.indices where lastYear + 1 + h >= from { path[h] *= 1 + shift }
     case .analog:
       let growth = analogGrowth ?? 0

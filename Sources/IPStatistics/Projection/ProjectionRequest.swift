@@ -129,7 +129,8 @@ extension ProjectionRequest {
       }
       if choice != .all && choice != .named(.constantGrowth) {
         throw StatisticsError(
-          .badRequest, "a growth rate applies to the constant-growth model only (--model "
+          .badRequest,
+          "a growth rate applies to the constant-growth model only (--model "
             + "constant-growth or all)")
       }
     }

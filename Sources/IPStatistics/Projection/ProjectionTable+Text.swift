@@ -5,8 +5,9 @@ import IPCommon
 extension ProjectionTable {
   /// The projections as aligned text for a terminal (`--format table`): per series a heading,
   /// the fits of every model tried (with the reasons of failed and skipped models below them),
-  /// then the same rows as the CSV, with the selected model marked `*`. Values are rounded (whole numbers with thousands separators when the series'
-  /// values reach 100, two decimals otherwise); the CSV has them exactly.
+  /// then the same rows as the CSV, with the selected model marked `*`. Values are rounded
+  /// (whole numbers with thousands separators when the series' values reach 100, two decimals
+  /// otherwise); the CSV has them exactly.
   public static func text(_ projections: [SeriesProjection]) -> String {
     projections.map(text).joined(separator: "\n")
   }
@@ -60,7 +61,8 @@ extension ProjectionTable {
     text += fits.rendered
     for fit in projection.fits {
       switch fit.status {
-      case .failed(let reason), .skipped(let reason): text += "\(fit.model) \(fit.status.label): \(reason)\n"
+      case .failed(let reason), .skipped(let reason):
+        text += "\(fit.model) \(fit.status.label): \(reason)\n"
       case .fitted, .notFitted: break
       }
     }

@@ -57,7 +57,8 @@ public enum Projector {
 
     let candidates: [GrowthModel]
     switch choice {
-    case .auto: candidates = request.cap == nil ? GrowthModel.autoCandidates : GrowthModel.saturating
+    case .auto:
+      candidates = request.cap == nil ? GrowthModel.autoCandidates : GrowthModel.saturating
     case .all: candidates = GrowthModel.allCases
     case .named(let model): candidates = [model]
     }
@@ -65,7 +66,8 @@ public enum Projector {
       attempt(model, years: years, values: values, request: request)
     }
     if case .named(let model) = choice, let failure = attempts[0].failure {
-      let needed = model.minimumPoints(capped: request.cap != nil, growthGiven: request.growth != nil)
+      let needed = model.minimumPoints(
+        capped: request.cap != nil, growthGiven: request.growth != nil)
       if years.count < needed {
         throw StatisticsError(
           .insufficientData,
@@ -78,7 +80,8 @@ public enum Projector {
       throw noModelError(series, points, attempts, request)
     }
     if request.selection == .backtest {
-      let origins = Backtest.origins(years: years, count: request.backtestOrigins, horizon: request.backtestHorizon)
+      let origins = Backtest.origins(
+        years: years, count: request.backtestOrigins, horizon: request.backtestHorizon)
       for index in attempts.indices where attempts[index].fit != nil {
         attempts[index].backtest = Backtest.score(
           attempts[index].model, years: years, values: values, origins: origins, request: request)
@@ -107,7 +110,8 @@ public enum Projector {
         let fit = attempts[index].fit
       else { continue }
       do {
-        let rows = try projectedRows(fit, horizon: horizon, request: request, adjustments: adjustments)
+        let rows = try projectedRows(
+          fit, horizon: horizon, request: request, adjustments: adjustments)
         projections.append(
           ModelProjection(model: model, rows: historyRows(points, fit) + rows))
         if choice != .all {
@@ -229,9 +233,10 @@ public enum Projector {
     _ request: ProjectionRequest
   ) -> StatisticsError {
     if attempts.allSatisfy(\.skipped) {
-      let fewest = attempts.map {
-        $0.model.minimumPoints(capped: request.cap != nil, growthGiven: request.growth != nil)
-      }.min() ?? 0
+      let fewest =
+        attempts.map {
+          $0.model.minimumPoints(capped: request.cap != nil, growthGiven: request.growth != nil)
+        }.min() ?? 0
       return StatisticsError(
         .insufficientData,
         "\(series.file): \(series.key) has \(points.count) points to fit (\(describe(points))); "

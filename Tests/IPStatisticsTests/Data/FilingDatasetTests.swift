@@ -41,7 +41,9 @@ struct FilingDatasetTests {
       contentsOf: packageRoot.appendingPathComponent("datasets/ip-filings.csv"), encoding: .utf8)
     let rows = text.split(separator: "\n").dropFirst().filter { !$0.isEmpty }
     #expect(dataset.series.map(\.points.count).reduce(0, +) == rows.count)
-    #expect(dataset.summaries.count == Set(rows.map { $0.split(separator: ",").prefix(4).joined(separator: ",") }).count)
+    #expect(
+      dataset.summaries.count
+        == Set(rows.map { $0.split(separator: ",").prefix(4).joined(separator: ",") }).count)
   }
 
   @Test func rightsOfAnOfficeMeasureAndScope() throws {
@@ -74,7 +76,8 @@ struct FilingDatasetTests {
   }
 
   @Test func aMissingColumnIsReportedOnTheHeaderLine() throws {
-    let error = try #require(Self.error(parsing: "office,right,measure,scope,year\nVN,invention,filed,all,2020\n"))
+    let error = try #require(
+      Self.error(parsing: "office,right,measure,scope,year\nVN,invention,filed,all,2020\n"))
     #expect(error.exitCode == 65)
     #expect(error.description.hasPrefix("bad.csv:1"))
     #expect(error.description.contains("'value'"))
@@ -82,18 +85,21 @@ struct FilingDatasetTests {
 
   @Test func aNonNumericValueNamesLineAndColumn() throws {
     let error = try #require(
-      Self.error(parsing: Self.header + "VN,invention,filed,all,applications,2020,9,904,reported,s,\n"))
+      Self.error(
+        parsing: Self.header + "VN,invention,filed,all,applications,2020,9,904,reported,s,\n"))
     // The unquoted thousands separator makes the row one field too long.
     #expect(error.exitCode == 65 && error.description.hasPrefix("bad.csv:2"))
     let text = try #require(
-      Self.error(parsing: Self.header + "VN,invention,filed,all,applications,2020,n/a,reported,s,\n"))
+      Self.error(
+        parsing: Self.header + "VN,invention,filed,all,applications,2020,n/a,reported,s,\n"))
     #expect(text.description.hasPrefix("bad.csv:2:7 (column 'value')"))
     #expect(text.description.contains("not a number"))
   }
 
   @Test func aNegativeValueIsRejected() throws {
     let error = try #require(
-      Self.error(parsing: Self.header + "VN,invention,filed,all,applications,2020,-5,reported,s,\n"))
+      Self.error(parsing: Self.header + "VN,invention,filed,all,applications,2020,-5,reported,s,\n")
+    )
     #expect(error.description.hasPrefix("bad.csv:2:7 (column 'value')"))
     #expect(error.description.contains("negative"))
   }
@@ -101,7 +107,8 @@ struct FilingDatasetTests {
   @Test(arguments: ["2020.5", "twenty", "", "0"])
   func aYearThatIsNotAWholeNumberIsRejected(year: String) throws {
     let error = try #require(
-      Self.error(parsing: Self.header + "VN,invention,filed,all,applications,\(year),5,reported,s,\n"))
+      Self.error(
+        parsing: Self.header + "VN,invention,filed,all,applications,\(year),5,reported,s,\n"))
     #expect(error.exitCode == 65)
     #expect(error.description.hasPrefix("bad.csv:2:6 (column 'year')"))
   }

@@ -133,7 +133,9 @@ struct CurveModelTests {
   @Test func aZeroCannotBeFittedOnTheLogScale() throws {
     let years = Array(2015...2024)
     let values: [Double] = [0, 3, 5, 9, 14, 20, 29, 40, 52, 70]
-    #expect(throws: StatisticsError.self) { try GrowthModel.linear.fit(years: years, values: values) }
+    #expect(throws: StatisticsError.self) {
+      try GrowthModel.linear.fit(years: years, values: values)
+    }
     let level = try GrowthModel.linear.fit(years: years, values: values, errorScale: .level)
     #expect(level.errorScale == .level)
   }

@@ -54,7 +54,8 @@ struct DampedTrendTests {
 
   @Test func growthModelReportsTheSameFitOnTheLogScale() throws {
     // The growth model fits ln y: give it exp of the series.
-    let fit = try GrowthModel.dampedTrend.fit(years: Self.years, values: Self.series.map { exp($0) })
+    let fit = try GrowthModel.dampedTrend.fit(
+      years: Self.years, values: Self.series.map { exp($0) })
     #expect(relativelyClose(try #require(fit.logLikelihood), 69.6646381125381, 1e-4))
     #expect(fit.observationCount == 40)
     #expect(fit.parameterCount == 6)
@@ -107,7 +108,9 @@ struct DampedTrendTests {
     var filled = Self.series
     filled[10] = prefix.forecast(horizon: 1)[0]
     let complete = try DampedTrendModel(years: Self.years, values: filled).filter(parameters)
-    #expect(gappy.predictions == complete.predictions.enumerated().filter { $0.offset != 10 }.map(\.element))
+    #expect(
+      gappy.predictions
+        == complete.predictions.enumerated().filter { $0.offset != 10 }.map(\.element))
     #expect(gappy.level == complete.level && gappy.slope == complete.slope)
     #expect(abs(gappy.sumOfSquares - complete.sumOfSquares) < 1e-14)
   }

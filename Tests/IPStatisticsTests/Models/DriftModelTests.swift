@@ -29,7 +29,8 @@ struct DriftModelTests {
     var logLikelihood = 0.0
     for (change, gap) in zip(changes, gaps) {
       let variance = sigma2 * gap
-      logLikelihood += -0.5 * log(2 * Double.pi * variance) - pow(change - mu * gap, 2) / (2 * variance)
+      logLikelihood +=
+        -0.5 * log(2 * Double.pi * variance) - pow(change - mu * gap, 2) / (2 * variance)
     }
     let fit = try GrowthModel.drift.fit(years: Self.years, values: values)
     #expect(relativelyClose(try #require(fit.parameter("mu")), mu, 1e-12))

@@ -28,10 +28,12 @@ struct CalibrationTests {
       for (index, item) in cases.enumerated() {
         group.addTask {
           let dataset = syntheticDataset(years: item.years, values: item.history)
-          var request = syntheticRequest(model: model, to: item.years[item.years.count - 1] + horizon)
+          var request = syntheticRequest(
+            model: model, to: item.years[item.years.count - 1] + horizon)
           request.seed = UInt64(index + 1)
           let projection = try Projector.project(request, dataset: dataset)
-          let rows = try #require(projection.projections.first?.rows.filter { $0.kind == .projected })
+          let rows = try #require(
+            projection.projections.first?.rows.filter { $0.kind == .projected })
           var inside80 = 0
           var inside95 = 0
           for (row, actual) in zip(rows, item.future) {
@@ -77,7 +79,9 @@ struct CalibrationTests {
         count: years.count + Self.horizon, alpha: 0.5, beta: 0.15, phi: 0.9, sigma: 0.05,
         level: &level, slope: &slope, generator: generator
       ).map { exp($0) }
-      return Case(years: years, history: Array(all.prefix(years.count)), future: Array(all.suffix(Self.horizon)))
+      return Case(
+        years: years, history: Array(all.prefix(years.count)),
+        future: Array(all.suffix(Self.horizon)))
     }
     let coverage = try await Self.coverage(cases, model: "damped-trend")
     #expect((0.90...0.99).contains(coverage.c95), "95% coverage \(coverage.c95)")

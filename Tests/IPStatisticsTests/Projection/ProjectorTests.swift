@@ -37,7 +37,9 @@ struct ProjectorTests {
 
   @Test func autoSelectsTheSmallestAICc() throws {
     let all = try Self.project { $0.model = "all" }
-    let best = all.fits.filter { $0.model.isFitted }.min { ($0.aicc ?? .infinity) < ($1.aicc ?? .infinity) }
+    let best = all.fits.filter { $0.model.isFitted }.min {
+      ($0.aicc ?? .infinity) < ($1.aicc ?? .infinity)
+    }
     let auto = try Self.project { _ in }
     #expect(auto.selectedModel == best?.model)
     #expect(auto.projections.map(\.model) == [best?.model])
@@ -227,7 +229,9 @@ struct ProjectorTests {
       }
     }
     #expect(throws: StatisticsError.self) { try AnalogSpec(parsing: "KR:invention:1990-2000") }
-    #expect(throws: StatisticsError.self) { try AnalogSpec(parsing: "KR:invention:filed:all:2000-1990") }
+    #expect(throws: StatisticsError.self) {
+      try AnalogSpec(parsing: "KR:invention:filed:all:2000-1990")
+    }
   }
 
   @Test func aCapFixesKAndRestrictsAutoToTheSaturatingModels() throws {
@@ -253,7 +257,8 @@ struct ProjectorTests {
     }
     let scored = projection.fits.filter { $0.backtest != nil && $0.model.isFitted }
     let best = scored.min {
-      ($0.backtest?.meanAbsolutePercentageError ?? 1) < ($1.backtest?.meanAbsolutePercentageError ?? 1)
+      ($0.backtest?.meanAbsolutePercentageError ?? 1)
+        < ($1.backtest?.meanAbsolutePercentageError ?? 1)
     }
     #expect(projection.selectedModel == best?.model)
     let rule = try #require(try Self.fit(projection, .constantGrowth).backtest)
@@ -264,7 +269,9 @@ struct ProjectorTests {
       2017: 5382, 2018: 6071, 2019: 7520, 2020: 7695, 2021: 8534, 2023: 9460, 2024: 9904,
     ]
     var errors: [Double] = []
-    for (origin, previous) in [(2018, 2017), (2019, 2018), (2020, 2019), (2021, 2020), (2023, 2021)] {
+    for (origin, previous) in [
+      (2018, 2017), (2019, 2018), (2020, 2019), (2021, 2020), (2023, 2021),
+    ] {
       let annual = pow(y[origin]! / y[previous]!, 1 / Double(origin - previous))
       for target in y.keys.sorted() where target > origin && target <= origin + 5 {
         let forecast = y[origin]! * pow(annual, Double(target - origin))
@@ -272,7 +279,9 @@ struct ProjectorTests {
       }
     }
     #expect(rule.forecasts == errors.count)
-    #expect(relativelyClose(rule.meanAbsolutePercentageError, errors.reduce(0, +) / Double(errors.count), 1e-12))
+    #expect(
+      relativelyClose(
+        rule.meanAbsolutePercentageError, errors.reduce(0, +) / Double(errors.count), 1e-12))
     let drift = try #require(try Self.fit(projection, .drift).backtest)
     #expect(drift.coverage.count == 2 && drift.coverage.allSatisfy { (0...1).contains($0) })
   }
@@ -320,7 +329,10 @@ struct ProjectorTests {
     let rows = ProjectionTable.rows(projection)
     #expect(rows.allSatisfy { $0.count == 13 })
     let projected = try #require(rows.last)
-    #expect(projected[0...7] == ["VN", "invention", "filed", "all", "applications", "drift", "2035", "projected"])
+    #expect(
+      projected[0...7] == [
+        "VN", "invention", "filed", "all", "applications", "drift", "2035", "projected",
+      ])
     let observed = try #require(rows.first)
     #expect(observed[6...12] == ["1989", "observed", "71", "", "", "", ""])
     let fits = FitTable.rows(projection)
