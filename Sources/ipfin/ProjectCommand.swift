@@ -142,7 +142,8 @@ struct ProjectCommand: ParsableCommand {
         for warning in projection.warnings { Output.note("warning: \(projection.key): \(warning)") }
         projections.append(projection)
       } catch let error as StatisticsError
-        where self.right == ["all"] && error.kind == .insufficientData
+        where self.right == ["all"]
+          && (error.kind == .insufficientData || error.kind == .numericalFailure)
       {
         Output.note("skipping \(request.key): \(error.message)")
       }

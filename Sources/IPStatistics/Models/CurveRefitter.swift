@@ -7,9 +7,10 @@ import Foundation
 /// A projection refits each nonlinear curve thousands of times, every time from the original
 /// estimate, which is close to the refit's solution. GSL's general trust-region solver (which
 /// fits the original data, with its covariance) spends most of such a small fit in set-up,
-/// QR factorisations and callbacks; this allocation-free loop on the 2x2 or 3x3 normal
-/// equations does the same job several times faster, and the tests check that it lands on
-/// GSL's solution.
+/// QR factorisations and callbacks; this loop on the 2x2 or 3x3 normal equations, with its
+/// buffers kept from refit to refit, does the same job about three times faster (13 against
+/// 48 microseconds for the logistic on Viet Nam's inventions), and the tests check that it
+/// lands on GSL's solution.
 ///
 /// Each iteration solves `(J^T J + lambda diag(J^T J)) delta = -J^T r` by Cholesky; a step
 /// that lowers the sum of squares is taken and `lambda` divided by 10, otherwise `lambda` is

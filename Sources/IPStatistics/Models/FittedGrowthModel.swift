@@ -91,8 +91,11 @@ public struct FittedGrowthModel: Sendable {
   }
 
   /// Simulated future paths for the years `T + 1 ... T + horizon`, on the original scale, with
-  /// parameter uncertainty and future noise (see the model's engine for how), or `nil` for
-  /// `constant-growth`, which has no error model.
+  /// parameter uncertainty and future noise, or `nil` for `constant-growth`, which has no error
+  /// model. The parameter uncertainty comes from a residual bootstrap with refits (curves), the
+  /// exact posterior under `p(mu, sigma) ~ 1 / sigma` (drift), or posterior draws by
+  /// Metropolis with the initial state and `sigma` integrated out (damped trend); the future
+  /// noise from the Gaussian error model with each draw's `sigma`.
   ///
   /// - Parameters:
   ///   - horizon: the number of years ahead, at least 1.
