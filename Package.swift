@@ -49,7 +49,8 @@ let package = Package(
     ),
     .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"], exclude: ["Resources"]),
     .testTarget(name: "IPCommonTests", dependencies: ["IPCommon"]),
-    .testTarget(name: "IPStatisticsTests", dependencies: ["IPStatistics", "GSLKit"]),
+    .testTarget(
+      name: "IPStatisticsTests", dependencies: ["IPStatistics", "GSLKit"], exclude: ["Models/Reference"]),
     .testTarget(name: "IPValuationTests", dependencies: ["IPValuation", "GSLKit"]),
     .testTarget(name: "IPScenariosTests", dependencies: ["IPScenarios"]),
     .testTarget(name: "ipfinTests", dependencies: ["ipfin"]),

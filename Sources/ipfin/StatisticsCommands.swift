@@ -5,5 +5,5 @@ import ArgumentParser
 /// The subcommands of the statistics module (`data`, `project`).
 enum StatisticsCommands {
   /// Registered in ``IPFin``'s configuration.
-  static let all: [ParsableCommand.Type] = []
+  static let all: [ParsableCommand.Type] = [DataCommand.self, ProjectCommand.self]
 }

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import Foundation
+import IPCommon
+
+/// A set of filing series read from one CSV file: the bundled `ip-filings.csv` or a user's file.
+///
+/// Two layouts are read (see ``read(path:)``): the long format of `datasets/ip-filings.csv`, one
+/// row per (office, right, measure, scope, year), and a plain two-column `year,value` file, which
+/// is one series named ``plainSeriesKey``.
+public struct FilingDataset: Sendable {
+  /// The key of the single series of a plain `year,value` file: office `user`, right `series`,
+  /// measure `filed`, scope `all`.
+  public static let plainSeriesKey = SeriesKey(
+    office: "user", right: "series", measure: "filed", scope: "all")
+
+  /// The name of the file the data came from, as used in messages.
+  public let file: String
+  /// Every series, sorted by key.
+  public let series: [FilingSeries]
+
+  /// A data set of the given series (sorted by key); `file` names it in messages.
+  public init(series: [FilingSeries], file: String) {
+    self.series = series.sorted { $0.key < $1.key }
+    self.file = file
+  }
+
+  /// The data set shipped with ipfin: a byte-identical copy of `datasets/ip-filings.csv`
+  /// bundled as a resource, so that ipfin works from any directory.
+  ///
+  /// - Throws: ``InputError`` (`missingInput`) when the resource is missing from the
+  ///   installation, or the bundled file's own errors.
+  public static func bundled() throws -> FilingDataset {
+    guard let url = Bundle.module.url(forResource: "ip-filings", withExtension: "csv") else {
+      throw InputError(
+        .missingInput, at: SourceLocation(file: bundledName),
+        "the bundled data set is missing from this installation")
+    }
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+      throw InputError(
+        .missingInput, at: SourceLocation(file: bundledName),
+        "the bundled data set cannot be read as UTF-8 text from \(url.path)")
+    }
+    return try FilingDataset(table: CSVTable(text: text, source: bundledName))
+  }
+
+  /// The name the bundled data is reported by in messages.
+  public static let bundledName = "ip-filings.csv (bundled)"
+
+  /// Reads a CSV file in the long format or as plain `year,value`.
+  ///
+  /// - Long format: the columns `office,right,measure,scope,year,value` are required;
+  ///   `unit` (default `applications`), `status` (`reported`, `derived` or `approximate`;
+  ///   default `reported`), `source` (default: the file's name) and `note` are optional; other
+  ///   columns are ignored.
+  /// - Plain format (no `office` column): `year,value`, optionally with `unit`, `status`,
+  ///   `source` and `note`; one series, ``plainSeriesKey``.
+  ///
+  /// - Throws: ``InputError`` with the file, line and column: `missingInput` (66) when the file
+  ///   cannot be read; `badData` (65) for a missing column, a year that is not a whole number,
+  ///   a value that is not a number or is negative, an unknown status, an empty office, right,
+  ///   measure or scope, a duplicate (office, right, measure, scope, year), or a file without
+  ///   data rows.
+  public static func read(path: String) throws -> FilingDataset {
+    try FilingDataset(table: CSVTable.read(path: path))
+  }
+
+  /// Parses CSV `text`, naming it `source` in messages (see ``read(path:)``).
+  ///
+  /// - Throws: ``InputError`` as ``read(path:)``.
+  public static func parse(text: String, source: String) throws -> FilingDataset {
+    try FilingDataset(table: CSVTable(text: text, source: source))
+  }
+
+  /// The series with key `key`.
+  ///
+  /// - Throws: ``StatisticsError`` (`missingData`) naming the series that the data set does
+  ///   have for the same office.
+  public func series(_ key: SeriesKey) throws -> FilingSeries {
+    if let found = series.first(where: { $0.key == key }) { return found }
+    let sameOffice = series.filter { $0.key.office == key.office }.map { "\($0.key)" }
+    let available =
+      sameOffice.isEmpty
+      ? "the offices in it are \(offices.joined(separator: ", "))"
+      : "it has: \(sameOffice.joined(separator: "; "))"
+    throw StatisticsError(
+      .missingData, "\(file): there is no series \(key) (an empty series); \(available)")
+  }
+
+  /// The offices in the data set, sorted.
+  public var offices: [String] {
+    Array(Set(series.map(\.key.office))).sorted()
+  }
+
+  /// The rights that have a series for `office`, `measure` and `scope`, sorted.
+  public func rights(office: String, measure: String, scope: String) -> [String] {
+    series.filter { $0.key.office == office && $0.key.measure == measure && $0.key.scope == scope }
+      .map(\.key.right)
+  }
+}

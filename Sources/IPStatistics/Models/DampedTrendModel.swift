@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import Foundation
+import GSLKit
+
+/// The parameters of the additive damped-trend model ETS(A,Ad,N).
+public struct DampedTrendParameters: Sendable, Equatable, Codable {
+  /// The level smoothing `alpha`.
+  public var alpha: Double
+  /// The slope smoothing `beta` (statsmodels' `smoothing_trend`), `0 < beta < alpha`.
+  public var beta: Double
+  /// The damping `phi`.
+  public var phi: Double
+  /// The level `l_0` in the year before the first observation (statsmodels' `initial_level`).
+  public var initialLevel: Double
+  /// The slope `b_0` in the year before the first observation (statsmodels' `initial_trend`).
+  public var initialSlope: Double
+
+  /// Creates parameters.
+  public init(alpha: Double, beta: Double, phi: Double, initialLevel: Double, initialSlope: Double)
+  {
+    self.alpha = alpha
+    self.beta = beta
+    self.phi = phi
+    self.initialLevel = initialLevel
+    self.initialSlope = initialSlope
+  }
+}
+
+/// The result of running the damped-trend recursion over the data with given parameters.
+public struct DampedTrendFilter: Sendable, Equatable {
+  /// The parameters used.
+  public let parameters: DampedTrendParameters
+  /// The one-step-ahead predictions `l_{t-1} + phi b_{t-1}`, one per observation.
+  public let predictions: [Double]
+  /// The sum of squared one-step errors.
+  public let sumOfSquares: Double
+  /// The number of observations.
+  public let count: Int
+  /// The level after the last year.
+  public let level: Double
+  /// The slope after the last year.
+  public let slope: Double
+
+  /// The concentrated Gaussian log-likelihood as statsmodels' `ETSModel` computes it:
+  /// `-n/2 (ln(2 pi SSE / n) + 1)`.
+  public var logLikelihood: Double {
+    InformationCriteria.gaussianLogLikelihood(rss: sumOfSquares, n: count)
+  }
+
+  /// The forecasts `l_T + (phi + phi^2 + ... + phi^h) b_T` for `h = 1 ... horizon`.
+  public func forecast(horizon: Int) -> [Double] {
+    var result: [Double] = []
+    var damping = 0.0
+    var power = 1.0
+    for _ in 0..<horizon {
+      power *= parameters.phi
+      damping += power
+      result.append(level + damping * slope)
+    }
+    return result
+  }
+}
+
+/// The additive damped local linear trend, ETS(A,Ad,N), on a series that may have missing
+/// years, fitted by maximum likelihood.
+///
+/// For each year `t` from the first to the last observed year:
+///
+/// ```
+/// z^_t = l_{t-1} + phi b_{t-1}                     one-step prediction
+/// e_t  = z_t - z^_t                                observed years only
+/// l_t  = z^_t + alpha e_t,  b_t = phi b_{t-1} + beta e_t     (missing year: e_t = 0)
+/// ```
+/// so a missing year passes a prediction step without an update. The log-likelihood is
+/// statsmodels' `-n/2 (ln(2 pi SSE / n) + 1)` over the `n` observed years, the variance
+/// concentrated out.
+///
+/// **Admissible region** (statsmodels' and R forecast's defaults): `1e-4 <= alpha <= 1 - 1e-4`,
+/// `beta = alpha beta*` with `1e-4 <= beta* <= 1 - 1e-4`, `0.8 <= phi <= 0.98`. The fit searches
+/// the unbounded `u = logit` of each parameter's position in its interval by Nelder-Mead (from
+/// the best three of a 30-point grid, then once more from the best end point), and for given
+/// `(alpha, beta, phi)` the initial state `(l_0, b_0)` is concentrated out exactly: the errors
+/// are affine in it, so the SSE-minimising state is a 2x2 least-squares solution.
+public struct DampedTrendModel: Sendable {
+  /// The bounds of `alpha` and of `beta* = beta / alpha`.
+  public static let smoothingBounds: ClosedRange<Double> = 1e-4...(1 - 1e-4)
+  /// The bounds of `phi`.
+  public static let dampingBounds: ClosedRange<Double> = 0.8...0.98
+
+  /// The observed years, strictly increasing.
+  public let years: [Int]
+  /// The observed values `z_t` (for example `ln y_t`).
+  public let values: [Double]
+  /// The value of each year from the first to the last observed, `nil` when missing.
+  let grid: [Double?]
+
+  /// A model of the series `values` observed in `years`.
+  ///
+  /// - Throws: ``StatisticsError`` (`badRequest`) unless the years strictly increase, the
+  ///   values are finite and there are at least 3 of them.
+  public init(years: [Int], values: [Double]) throws {
+    guard years.count == values.count, years.count >= 3, values.allSatisfy(\.isFinite),
+      zip(years, years.dropFirst()).allSatisfy({ $0 < $1 })
+    else {
+      throw StatisticsError(
+        .badRequest, "damped-trend needs at least 3 finite values in strictly increasing years")
+    }
+    self.years = years
+    self.values = values
+    var grid = [Double?](repeating: nil, count: years[years.count - 1] - years[0] + 1)
+    for (year, value) in zip(years, values) { grid[year - years[0]] = value }
+    self.grid = grid
+  }
+
+  /// Runs the recursion with `parameters` over the data.
+  public func filter(_ parameters: DampedTrendParameters) -> DampedTrendFilter {
+    let (alpha, beta, phi) = (parameters.alpha, parameters.beta, parameters.phi)
+    var level = parameters.initialLevel
+    var slope = parameters.initialSlope
+    var predictions: [Double] = []
+    predictions.reserveCapacity(values.count)
+    var sumOfSquares = 0.0
+    for observation in grid {
+      let prediction = level + phi * slope
+      if let z = observation {
+        let error = z - prediction
+        predictions.append(prediction)
+        sumOfSquares += error * error
+        level = prediction + alpha * error
+        slope = phi * slope + beta * error
+      } else {
+        level = prediction
+        slope = phi * slope
+      }
+    }
+    return DampedTrendFilter(
+      parameters: parameters, predictions: predictions, sumOfSquares: sumOfSquares,
+      count: values.count, level: level, slope: slope)
+  }
+
+  /// The initial state `(l_0, b_0)` that minimises the SSE for given smoothing and damping,
+  /// with what the posterior sampler needs: the normal matrix and the minimum SSE; `nil` when
+  /// the data do not determine the state.
+  ///
+  /// Writing the state as `particular + L (l_0, b_0)`, each one-step error is
+  /// `e_t = r_t - w_t . (l_0, b_0)`, with `r_t` the error of the recursion started from zero
+  /// and `w_t` the prediction of the homogeneous recursion; the minimiser solves
+  /// `(sum w w^T) x = sum w r`, and `SSE_min = sum r^2 - x . sum w r`.
+  func profile(alpha: Double, beta: Double, phi: Double) -> InitialStateProfile? {
+    // Particular part (p) and the responses to a unit initial level (l) and slope (b).
+    var (levelP, levelL, levelB) = (0.0, 1.0, 0.0)
+    var (slopeP, slopeL, slopeB) = (0.0, 0.0, 1.0)
+    var (s11, s12, s22, r1, r2, rr) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    for observation in grid {
+      let predictionP = levelP + phi * slopeP
+      let predictionL = levelL + phi * slopeL
+      let predictionB = levelB + phi * slopeB
+      if let z = observation {
+        let r = z - predictionP
+        s11 += predictionL * predictionL
+        s12 += predictionL * predictionB
+        s22 += predictionB * predictionB
+        r1 += predictionL * r
+        r2 += predictionB * r
+        rr += r * r
+        (levelP, levelL, levelB) =
+          (predictionP + alpha * r, (1 - alpha) * predictionL, (1 - alpha) * predictionB)
+        (slopeP, slopeL, slopeB) =
+          (
+            phi * slopeP + beta * r, phi * slopeL - beta * predictionL,
+            phi * slopeB - beta * predictionB
+          )
+      } else {
+        (levelP, levelL, levelB) = (predictionP, predictionL, predictionB)
+        (slopeP, slopeL, slopeB) = (phi * slopeP, phi * slopeL, phi * slopeB)
+      }
+    }
+    let determinant = s11 * s22 - s12 * s12
+    guard determinant > 1e-12 * s11 * s22, determinant.isFinite else { return nil }
+    let level = (s22 * r1 - s12 * r2) / determinant
+    let slope = (s11 * r2 - s12 * r1) / determinant
+    return InitialStateProfile(
+      level: level, slope: slope, s11: s11, s12: s12, s22: s22,
+      minimumSumOfSquares: rr - level * r1 - slope * r2)
+  }
+
+  /// The parameters at unbounded coordinates `u = (u_alpha, u_beta*, u_phi)`, with the initial
+  /// state concentrated out (``bounded(_:_:)`` maps each coordinate into its interval).
+  func parameters(_ u: [Double]) -> DampedTrendParameters? {
+    let alpha = Self.bounded(u[0], Self.smoothingBounds)
+    let beta = alpha * Self.bounded(u[1], Self.smoothingBounds)
+    let phi = Self.bounded(u[2], Self.dampingBounds)
+    guard let state = profile(alpha: alpha, beta: beta, phi: phi) else { return nil }
+    return DampedTrendParameters(
+      alpha: alpha, beta: beta, phi: phi, initialLevel: state.level, initialSlope: state.slope)
+  }
+
+  /// `lower + (upper - lower) / (1 + exp(-u))`.
+  static func bounded(_ u: Double, _ range: ClosedRange<Double>) -> Double {
+    range.lowerBound + (range.upperBound - range.lowerBound) / (1 + exp(-u))
+  }
+
+  /// The inverse of ``bounded(_:_:)``.
+  static func unbounded(_ value: Double, _ range: ClosedRange<Double>) -> Double {
+    let share = (value - range.lowerBound) / (range.upperBound - range.lowerBound)
+    return Foundation.log(share / (1 - share))
+  }
+
+  /// The maximum-likelihood fit.
+  ///
+  /// - Throws: ``StatisticsError`` (`numericalFailure`) when no admissible point gives a finite
+  ///   likelihood or Nelder-Mead fails.
+  public func fit() throws -> DampedTrendFilter {
+    // The negative concentrated log-likelihood up to a constant; SSE floored so that a
+    // noise-free series keeps a finite objective.
+    let n = Double(values.count)
+    let objective: ([Double]) -> Double = { u in
+      guard let parameters = self.parameters(u) else { return 1e300 }
+      let sse = self.filter(parameters).sumOfSquares
+      return sse.isFinite ? n / 2 * Foundation.log(Swift.max(sse, 1e-300)) : 1e300
+    }
+    var grid: [(u: [Double], value: Double)] = []
+    for alpha in [0.1, 0.3, 0.5, 0.7, 0.9] {
+      for betaShare in [0.05, 0.2, 0.5] {
+        for phi in [0.85, 0.95] {
+          let u = [
+            Self.unbounded(alpha, Self.smoothingBounds),
+            Self.unbounded(betaShare, Self.smoothingBounds),
+            Self.unbounded(phi, Self.dampingBounds),
+          ]
+          grid.append((u, objective(u)))
+        }
+      }
+    }
+    grid.sort { $0.value < $1.value }
+    var best: Minimum?
+    var lastError: Error?
+    for start in grid.prefix(3) where start.value < 1e300 {
+      do {
+        let minimum = try Minimizer.nelderMead(
+          start: start.u, stepSizes: [0.5, 0.5, 0.5], sizeTolerance: 1e-9, objective: objective)
+        if best.map({ minimum.value < $0.value }) ?? true { best = minimum }
+      } catch {
+        lastError = error
+      }
+    }
+    if let first = best {
+      // Restart from the end point: Nelder-Mead can stop early on a collapsed simplex.
+      if let polished = try? Minimizer.nelderMead(
+        start: first.point, stepSizes: [0.2, 0.2, 0.2], sizeTolerance: 1e-9, objective: objective),
+        polished.value <= first.value
+      {
+        best = polished
+      }
+    }
+    guard let best, best.value < 1e300, let parameters = self.parameters(best.point) else {
+      throw StatisticsError(
+        .numericalFailure,
+        "damped-trend: no admissible parameters give a finite likelihood"
+          + (lastError.map { " (\($0))" } ?? ""))
+    }
+    return filter(parameters)
+  }
+}
+
+/// The SSE-minimising initial state for given smoothing and damping, and the normal matrix
+/// `S = sum w w^T` of the initial-state regression.
+struct InitialStateProfile {
+  let level: Double
+  let slope: Double
+  let s11: Double
+  let s12: Double
+  let s22: Double
+  /// `sum r^2 - x . sum w r`, the SSE at the minimising state (by subtraction).
+  let minimumSumOfSquares: Double
+
+  /// `det S`.
+  var determinant: Double { s11 * s22 - s12 * s12 }
+}

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import GSLKit
+
+/// The rolling-origin backtest behind `--select backtest`.
+///
+/// The origins are the last `count` observed years that have a later observation within
+/// `horizon` years. At each origin the model is refitted on the points up to it (an expanding
+/// window) and forecasts the observed years up to `horizon` years ahead, with intervals from the
+/// request's number of simulated paths (no scenario adjustments). The scores over every
+/// (origin, target) pair:
+///
+/// ```
+/// MAPE       = mean |point - y| / y
+/// coverage_L = share of targets y inside the level-L interval
+/// ```
+/// A model is scored only if it can be fitted at every origin (so that all scored models are
+/// compared on the same forecasts).
+enum Backtest {
+  /// The indices of the origins: the last `count` points followed by an observation within
+  /// `horizon` years.
+  static func origins(years: [Int], count: Int, horizon: Int) -> [Int] {
+    let candidates = years.indices.dropLast().filter { years[$0 + 1] - years[$0] <= horizon }
+    return Array(candidates.suffix(count))
+  }
+
+  /// The model's scores, or `nil` when it cannot be fitted or simulated at every origin.
+  static func score(
+    _ model: GrowthModel, years: [Int], values: [Double], origins: [Int],
+    request: ProjectionRequest
+  ) -> BacktestScore? {
+    guard !origins.isEmpty else { return nil }
+    let levels = request.levels.sorted()
+    var absolutePercentageErrors = 0.0
+    var forecasts = 0
+    var covered = [Int](repeating: 0, count: levels.count)
+    var hasIntervals = true
+    for (position, origin) in origins.enumerated() {
+      guard
+        let fit = try? model.fit(
+          years: Array(years[...origin]), values: Array(values[...origin]),
+          errorScale: request.errorScale, cap: request.cap, growth: request.growth)
+      else { return nil }
+      let horizon = request.backtestHorizon
+      let point = fit.forecast(horizon: horizon)
+      let generator = RandomGenerator(
+        seed: request.seed,
+        stream: UInt64(64 + position * GrowthModel.allCases.count + Projector.order(model)))
+      let paths: [Double]?
+      do {
+        paths = try fit.simulate(horizon: horizon, count: request.simulations, generator: generator)
+      } catch {
+        return nil
+      }
+      let intervals = try? paths.map {
+        try SimulatedBand(paths: $0, count: request.simulations, horizon: horizon)
+          .intervals(levels: levels)
+      }
+      hasIntervals = hasIntervals && intervals != nil
+      for target in (origin + 1)..<years.count where years[target] - years[origin] <= horizon {
+        guard values[target] > 0 else { continue }
+        let h = years[target] - years[origin]
+        absolutePercentageErrors += abs(point[h - 1] - values[target]) / values[target]
+        forecasts += 1
+        if let intervals {
+          for (index, interval) in intervals[h - 1].enumerated()
+          where interval.lower <= values[target] && values[target] <= interval.upper {
+            covered[index] += 1
+          }
+        }
+      }
+    }
+    guard forecasts > 0 else { return nil }
+    return BacktestScore(
+      origins: origins.map { years[$0] }, forecasts: forecasts,
+      meanAbsolutePercentageError: absolutePercentageErrors / Double(forecasts),
+      coverage: hasIntervals ? covered.map { Double($0) / Double(forecasts) } : [])
+  }
+}

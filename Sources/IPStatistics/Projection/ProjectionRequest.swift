@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// How `--model auto` chooses a model.
+public enum SelectionRule: String, Sendable, Codable, CaseIterable {
+  /// The smallest AICc among the models with `n >= k + 2` (the default).
+  case aicc
+  /// The smallest mean absolute percentage error of a rolling-origin backtest.
+  case backtest
+}
+
+/// What to project: one series, the model choice, the horizon, the simulation and the scenario
+/// adjustments. The defaults are those of `ipfin project`.
+public struct ProjectionRequest: Sendable, Equatable {
+  /// The default root seed of the simulated paths, 1989 (the first year of Viet Nam's invention
+  /// series): any fixed value makes runs reproducible; this one is documented.
+  public static let defaultSeed: UInt64 = 1989
+  /// The default number of simulated paths, 2000: the Monte Carlo error of a 95% bound is then
+  /// about 1% of the band's width.
+  public static let defaultSimulations = 2000
+  /// The default interval levels, 80% and 95%.
+  public static let defaultLevels = [0.8, 0.95]
+  /// The default last projected year, 2035.
+  public static let defaultTo = 2035
+
+  /// The office, for example `VN`.
+  public var office: String
+  /// The right, for example `invention`.
+  public var right: String
+  /// The measure, `filed` by default.
+  public var measure: String
+  /// The scope, `all` by default.
+  public var scope: String
+  /// `auto` (default: chosen by ``selection``), `all` (every model), or a model name
+  /// (``GrowthModel``).
+  public var model: String = "auto"
+  /// How `auto` chooses: AICc (default) or backtest.
+  public var selection: SelectionRule = .aicc
+  /// The last projected year (default 2035).
+  public var to: Int = ProjectionRequest.defaultTo
+  /// Use only points from this year on.
+  public var since: Int?
+  /// Leave out points whose status is `approximate`.
+  public var excludeApproximate: Bool = false
+  /// The scale of the Gaussian errors (log by default).
+  public var errorScale: ErrorScale = .log
+  /// The root seed of the simulated paths (default ``defaultSeed``).
+  public var seed: UInt64 = ProjectionRequest.defaultSeed
+  /// The number of simulated paths (default 2000).
+  public var simulations: Int = ProjectionRequest.defaultSimulations
+  /// The central prediction-interval levels, each in (0, 1) (default 0.8 and 0.95).
+  public var levels: [Double] = ProjectionRequest.defaultLevels
+  /// The rate of `constant-growth`; `nil` uses the last observed growth.
+  public var growth: Double?
+  /// A fixed saturation level `K` for `logistic` and `gompertz`; with `auto` the choice is
+  /// then between those two.
+  public var cap: Double?
+  /// Scenario adjustments, applied in order to every simulated path and the point forecast.
+  public var adjustments: [ProjectionAdjustment] = []
+  /// The number of forecast origins of the backtest (default 5).
+  public var backtestOrigins: Int = 5
+  /// The longest forecast horizon the backtest scores, in years (default 5).
+  public var backtestHorizon: Int = 5
+
+  /// A request for the series (office, right, measure, scope) with every other field at its
+  /// default.
+  public init(office: String, right: String, measure: String = "filed", scope: String = "all") {
+    self.office = office
+    self.right = right
+    self.measure = measure
+    self.scope = scope
+  }
+
+  /// The series requested.
+  public var key: SeriesKey {
+    SeriesKey(office: office, right: right, measure: measure, scope: scope)
+  }
+}
+
+/// The parsed `model` field of a request.
+enum ModelChoice: Equatable {
+  case auto
+  case all
+  case named(GrowthModel)
+
+  init(_ text: String) throws {
+    switch text {
+    case "auto": self = .auto
+    case "all": self = .all
+    default:
+      guard let model = GrowthModel(name: text) else {
+        let names = GrowthModel.allCases.map(\.rawValue).joined(separator: ", ")
+        throw StatisticsError(
+          .badRequest, "unknown model '\(text)'; use auto, all or one of \(names)")
+      }
+      self = .named(model)
+    }
+  }
+}
+
+extension ProjectionRequest {
+  /// Checks the fields that do not depend on the data.
+  ///
+  /// - Throws: ``StatisticsError`` (`badRequest`) naming the field and what is allowed.
+  func validatedChoice() throws -> ModelChoice {
+    let choice = try ModelChoice(model)
+    guard (100...10_000_000).contains(simulations) else {
+      throw StatisticsError(
+        .badRequest, "the number of simulations must be from 100 to 10,000,000, got \(simulations)")
+    }
+    guard !levels.isEmpty, levels.count <= 5, levels.allSatisfy({ $0 > 0 && $0 < 1 }),
+      Set(levels).count == levels.count
+    else {
+      throw StatisticsError(
+        .badRequest,
+        "the interval levels must be 1 to 5 distinct numbers between 0 and 1, got \(levels)")
+    }
+    if let cap {
+      guard cap > 0, cap.isFinite else {
+        throw StatisticsError(.badRequest, "the cap must be a positive number, got \(cap)")
+      }
+      if case .named(let model) = choice, !GrowthModel.saturating.contains(model) {
+        throw StatisticsError(
+          .badRequest, "a cap applies to the logistic and gompertz models only, not to \(model)")
+      }
+    }
+    if let growth {
+      guard growth > -1, growth.isFinite else {
+        throw StatisticsError(.badRequest, "the growth rate must be above -100%, got \(growth)")
+      }
+      if choice != .all && choice != .named(.constantGrowth) {
+        throw StatisticsError(
+          .badRequest,
+          "a growth rate applies to the constant-growth model only (--model "
+            + "constant-growth or all)")
+      }
+    }
+    guard backtestOrigins >= 1, backtestHorizon >= 1 else {
+      throw StatisticsError(
+        .badRequest, "the backtest needs at least 1 origin and a horizon of at least 1 year")
+    }
+    return choice
+  }
+}

@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import GSLKit
+
+/// Projects filing series: fits the requested models, selects one, simulates future paths and
+/// applies the scenario adjustments.
+///
+/// `project` is a pure function of its arguments: deterministic for a seed, and safe to call
+/// concurrently from several tasks (every random generator is created inside the call). Model
+/// `m` (its position in ``GrowthModel/allCases``) draws from stream `m` of the request's seed,
+/// so two requests that differ only in their adjustments use the same random numbers (common
+/// random numbers: scenario differences are not Monte Carlo noise).
+public enum Projector {
+  /// The longest horizon, in years after the last observation.
+  public static let longestHorizon = 100
+
+  /// Projects one series.
+  ///
+  /// 1. The points: the series' points from `since` on, without `approximate` ones if asked,
+  ///    then only the latest run of one unit (a warning names the years dropped).
+  /// 2. The models: `auto` fits every model but `constant-growth` (only `logistic` and
+  ///    `gompertz` under a cap), `all` every model, or the named one. A model is skipped when the
+  ///    series has fewer points than ``GrowthModel/minimumPoints(capped:growthGiven:)``; a fit
+  ///    that fails is reported as failed with the reason, and the others go on.
+  /// 3. The selection: the smallest AICc (or, with `selection = .backtest`, the smallest
+  ///    backtest MAPE) among the fitted models other than `constant-growth`.
+  /// 4. The projection of each projected model to `to`: the point forecast, and intervals from
+  ///    `simulations` simulated paths, after the adjustments. Under `auto`, a selected model
+  ///    whose simulation fails gives way to the next best (with a warning).
+  ///
+  /// - Throws: ``StatisticsError``: `badRequest` for invalid fields, `missingData` for a series
+  ///   not in the data set or an analog year missing, `insufficientData` when the series has too
+  ///   few points for the named model (or for any model under `auto`), `numericalFailure` when
+  ///   no model can be fitted and simulated.
+  public static func project(_ request: ProjectionRequest, dataset: FilingDataset) throws
+    -> SeriesProjection
+  {
+    let choice = try request.validatedChoice()
+    let series = try dataset.series(request.key)
+    var warnings: [String] = []
+    let points = try usedPoints(series, request, &warnings)
+    let years = points.map(\.year)
+    let values = points.map(\.value)
+    let lastYear = years[years.count - 1]
+    guard request.to > lastYear, request.to - lastYear <= longestHorizon else {
+      throw StatisticsError(
+        .badRequest,
+        "the last projected year must be after the last observed year \(lastYear) and at most "
+          + "\(longestHorizon) years later, got \(request.to)")
+    }
+    let adjustments = try request.adjustments.map { try ResolvedAdjustment($0, dataset: dataset) }
+    if let cap = request.cap, let largest = values.max(), cap <= largest {
+      warnings.append(
+        "the cap \(cap) is not above the largest observed value \(largest); the curve cannot "
+          + "pass through the data")
+    }
+
+    let candidates: [GrowthModel]
+    switch choice {
+    case .auto:
+      candidates = request.cap == nil ? GrowthModel.autoCandidates : GrowthModel.saturating
+    case .all: candidates = GrowthModel.allCases
+    case .named(let model): candidates = [model]
+    }
+    var attempts = candidates.map { model in
+      attempt(model, years: years, values: values, request: request)
+    }
+    if case .named(let model) = choice, let failure = attempts[0].failure {
+      let needed = model.minimumPoints(
+        capped: request.cap != nil, growthGiven: request.growth != nil)
+      if years.count < needed {
+        throw StatisticsError(
+          .insufficientData,
+          "\(series.file): \(series.key) has \(years.count) points to fit (\(describe(points))); "
+            + "\(model) needs at least \(needed)")
+      }
+      throw StatisticsError(.numericalFailure, "\(model): \(failure)")
+    }
+    if choice == .auto && attempts.allSatisfy({ $0.fit == nil }) {
+      throw noModelError(series, points, attempts, request)
+    }
+    if request.selection == .backtest {
+      let origins = Backtest.origins(
+        years: years, count: request.backtestOrigins, horizon: request.backtestHorizon)
+      for index in attempts.indices where attempts[index].fit != nil {
+        attempts[index].backtest = Backtest.score(
+          attempts[index].model, years: years, values: values, origins: origins, request: request)
+      }
+    }
+
+    var ranking = rank(attempts, rule: request.selection)
+    if case .named(let model) = choice { ranking = [model] }
+    if choice == .auto && ranking.isEmpty {
+      throw StatisticsError(
+        .insufficientData,
+        "\(series.file): \(series.key): no model has a backtest over the last "
+          + "\(request.backtestOrigins) origins (\(describe(points))); use --select aicc")
+    }
+
+    let horizon = request.to - lastYear
+    var projections: [ModelProjection] = []
+    var selected: GrowthModel?
+    let projected: [GrowthModel]
+    switch choice {
+    case .auto, .named: projected = ranking
+    case .all: projected = attempts.filter { $0.fit != nil }.map(\.model)
+    }
+    for model in projected {
+      guard let index = attempts.firstIndex(where: { $0.model == model }),
+        let fit = attempts[index].fit
+      else { continue }
+      do {
+        let rows = try projectedRows(
+          fit, horizon: horizon, request: request, adjustments: adjustments)
+        projections.append(
+          ModelProjection(model: model, rows: historyRows(points, fit) + rows))
+        if choice != .all {
+          selected = model
+          break
+        }
+      } catch {
+        attempts[index].fit = nil
+        attempts[index].failure = "the simulation failed: \(error)"
+        if case .named = choice { throw error }
+        if choice == .auto {
+          warnings.append("\(model) was selected but its simulation failed; trying the next best")
+        }
+      }
+    }
+    if choice == .all {
+      selected = rank(attempts, rule: request.selection).first
+    }
+    guard !projections.isEmpty else {
+      throw noModelError(series, points, attempts, request)
+    }
+    projections.sort { order($0.model) < order($1.model) }
+    return SeriesProjection(
+      key: series.key, unit: points[points.count - 1].unit, points: points, warnings: warnings,
+      levels: request.levels.sorted(), errorScale: request.errorScale,
+      selection: request.selection, seed: request.seed, simulations: request.simulations,
+      fits: attempts.map { $0.summary(selected: $0.model == selected) },
+      selectedModel: selected, projections: projections)
+  }
+
+  /// The position of `model` in ``GrowthModel/allCases``: its random stream and its order.
+  static func order(_ model: GrowthModel) -> Int {
+    GrowthModel.allCases.firstIndex(of: model) ?? 0
+  }
+
+  /// The points used: from `since` on, without approximate points if asked, and only the
+  /// latest run of one unit.
+  static func usedPoints(
+    _ series: FilingSeries, _ request: ProjectionRequest, _ warnings: inout [String]
+  ) throws -> [FilingPoint] {
+    var points = series.points
+    if let since = request.since { points = points.filter { $0.year >= since } }
+    if request.excludeApproximate {
+      let approximate = points.filter { $0.status == .approximate }.map(\.year)
+      if !approximate.isEmpty {
+        warnings.append("left out the approximate points of \(YearList.describe(approximate))")
+      }
+      points = points.filter { $0.status != .approximate }
+    }
+    guard let last = points.last else {
+      throw StatisticsError(
+        .insufficientData,
+        "\(series.file): \(series.key) has no points left after --since and "
+          + "--exclude-approximate (\(series.lineRange))")
+    }
+    var start = points.count - 1
+    while start > 0 && points[start - 1].unit == last.unit { start -= 1 }
+    if start > 0 {
+      let dropped = points[..<start].map(\.year)
+      warnings.append(
+        "the unit changes from \(points[start - 1].unit) to \(last.unit) in "
+          + "\(points[start].year); fitting only the \(last.unit) of "
+          + "\(points[start].year)-\(last.year) and dropping \(YearList.describe(dropped))")
+    }
+    return Array(points[start...])
+  }
+
+  /// `N points, lines a-b of FILE` for messages.
+  static func describe(_ points: [FilingPoint]) -> String {
+    let lines = points.compactMap(\.line)
+    let years = YearList.describe(points.map(\.year))
+    guard let first = lines.min(), let last = lines.max() else { return "years \(years)" }
+    return "years \(years), " + (first == last ? "line \(first)" : "lines \(first)-\(last)")
+  }
+
+  /// Fits one model, or records why it was not fitted.
+  static func attempt(
+    _ model: GrowthModel, years: [Int], values: [Double], request: ProjectionRequest
+  ) -> ModelAttempt {
+    let capped = request.cap != nil && GrowthModel.saturating.contains(model)
+    var result = ModelAttempt(
+      model: model, observationCount: model.observationCount(points: years.count),
+      parameterCount: model.parameterCount(capped: capped))
+    let needed = model.minimumPoints(capped: capped, growthGiven: request.growth != nil)
+    guard years.count >= needed else {
+      result.skipped = true
+      result.failure = "needs at least \(needed) points, has \(years.count)"
+      return result
+    }
+    do {
+      result.fit = try model.fit(
+        years: years, values: values, errorScale: request.errorScale, cap: request.cap,
+        growth: request.growth)
+    } catch {
+      result.failure = "\(error)"
+    }
+    return result
+  }
+
+  /// The fitted models other than `constant-growth`, best first: by AICc, or by backtest MAPE
+  /// (ties by AICc) among the models the backtest scored.
+  static func rank(_ attempts: [ModelAttempt], rule: SelectionRule) -> [GrowthModel] {
+    let eligible = attempts.filter { $0.fit?.aicc != nil && $0.model.isFitted }
+    switch rule {
+    case .aicc:
+      return eligible.sorted { ($0.fit?.aicc ?? 0) < ($1.fit?.aicc ?? 0) }.map(\.model)
+    case .backtest:
+      return eligible.filter { $0.backtest != nil }.sorted {
+        let left = $0.backtest?.meanAbsolutePercentageError ?? 0
+        let right = $1.backtest?.meanAbsolutePercentageError ?? 0
+        return left != right ? left < right : ($0.fit?.aicc ?? 0) < ($1.fit?.aicc ?? 0)
+      }.map(\.model)
+    }
+  }
+
+  /// The error when no model could be projected.
+  static func noModelError(
+    _ series: FilingSeries, _ points: [FilingPoint], _ attempts: [ModelAttempt],
+    _ request: ProjectionRequest
+  ) -> StatisticsError {
+    if attempts.allSatisfy(\.skipped) {
+      let fewest =
+        attempts.map {
+          $0.model.minimumPoints(capped: request.cap != nil, growthGiven: request.growth != nil)
+        }.min() ?? 0
+      return StatisticsError(
+        .insufficientData,
+        "\(series.file): \(series.key) has \(points.count) points to fit (\(describe(points))); "
+          + "the models tried need at least \(fewest) (use --model constant-growth for a "
+          + "headline-rate extrapolation)")
+    }
+    let reasons = attempts.map { "\($0.model): \($0.failure ?? "ok")" }.joined(separator: "; ")
+    return StatisticsError(
+      .numericalFailure, "\(series.key): no model could be fitted and simulated (\(reasons))")
+  }
+
+  /// The observed rows and the fitted rows of a model.
+  static func historyRows(_ points: [FilingPoint], _ fit: FittedGrowthModel) -> [ProjectionRow] {
+    points.map { ProjectionRow(year: $0.year, kind: .observed, value: $0.value, intervals: []) }
+      + fit.fitted.map {
+        ProjectionRow(year: $0.year, kind: .fitted, value: $0.value, intervals: [])
+      }
+  }
+
+  /// The projected rows of a fitted model: the point forecast and the simulated intervals,
+  /// both adjusted.
+  static func projectedRows(
+    _ fit: FittedGrowthModel, horizon: Int, request: ProjectionRequest,
+    adjustments: [ResolvedAdjustment]
+  ) throws -> [ProjectionRow] {
+    var point = fit.forecast(horizon: horizon)
+    let generator = RandomGenerator(seed: request.seed, stream: UInt64(order(fit.model)))
+    var band = try fit.simulate(horizon: horizon, count: request.simulations, generator: generator)
+      .map { SimulatedBand(paths: $0, count: request.simulations, horizon: horizon) }
+    for adjustment in adjustments {
+      band?.apply(adjustment, lastYear: fit.lastYear, lastValue: fit.lastValue, point: point)
+      let before = point
+      point.withUnsafeMutableBufferPointer {
+        adjustment.apply(to: $0, lastYear: fit.lastYear, lastValue: fit.lastValue, point: before)
+      }
+    }
+    let intervals = try band?.intervals(levels: request.levels.sorted())
+    return (0..<horizon).map { h in
+      ProjectionRow(
+        year: fit.lastYear + 1 + h, kind: .projected, value: point[h],
+        intervals: intervals?[h] ?? [])
+    }
+  }
+}
+
+/// One model's fit as the projector tracks it.
+struct ModelAttempt {
+  let model: GrowthModel
+  let observationCount: Int
+  let parameterCount: Int
+  var fit: FittedGrowthModel?
+  var failure: String?
+  var skipped = false
+  var backtest: BacktestScore?
+
+  init(model: GrowthModel, observationCount: Int, parameterCount: Int) {
+    self.model = model
+    self.observationCount = observationCount
+    self.parameterCount = parameterCount
+  }
+
+  /// The `--fits` summary.
+  func summary(selected: Bool) -> ModelFitSummary {
+    let status: FitStatus
+    if let failure {
+      status = skipped ? .skipped(failure) : .failed(failure)
+    } else {
+      status = model.isFitted ? .fitted : .notFitted
+    }
+    return ModelFitSummary(
+      model: model, status: status, observationCount: fit?.observationCount ?? observationCount,
+      parameterCount: fit?.parameterCount ?? parameterCount, parameters: fit?.parameters ?? [],
+      sigma: fit?.sigma, logLikelihood: fit?.logLikelihood, aicc: fit?.aicc, bic: fit?.bic,
+      backtest: backtest, selected: selected)
+  }
+}
+
+/// Lists of years written compactly.
+enum YearList {
+  /// Consecutive years as ranges: `[1989, 1990, 1991, 1995]` -> `1989-1991, 1995`.
+  static func describe(_ years: [Int]) -> String {
+    var parts: [String] = []
+    var index = 0
+    while index < years.count {
+      var end = index
+      while end + 1 < years.count && years[end + 1] == years[end] + 1 { end += 1 }
+      parts.append(end == index ? "\(years[index])" : "\(years[index])-\(years[end])")
+      index = end + 1
+    }
+    return parts.joined(separator: ", ")
+  }
+}

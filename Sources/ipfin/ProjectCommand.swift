@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import ArgumentParser
+import Foundation
+import IPCommon
+import IPStatistics
+
+/// `ipfin project`: fit growth models to filing series and project them with intervals.
+struct ProjectCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "project",
+    abstract: "Fit growth models to filing series and project them with prediction intervals.",
+    discussion: """
+      Models: linear, exponential, logistic, gompertz, drift, damped-trend (fitted, Gaussian \
+      errors on the log scale by default) and constant-growth (the headline-rate extrapolation, \
+      for comparison; never chosen by auto). --model auto picks the smallest AICc among the \
+      models with n >= k + 2 (or the smallest backtest MAPE with --select backtest); --model all \
+      projects every model. Intervals are quantiles of --simulations simulated paths with \
+      parameter uncertainty and future noise, reproducible from --seed (default \
+      \(ProjectionRequest.defaultSeed)).
+
+      Adjustments move the whole band and apply in this order: --analog, --uplift, \
+      --level-shift. A series whose unit changes is fitted on its latest run of one unit.
+
+      CSV columns: office,right,measure,scope,unit,model,year,kind,value,lo80,hi80,lo95,hi95 \
+      (kind: observed, fitted or projected). --fits FILE writes one CSV row per model tried: \
+      office,right,measure,scope,model,status,n_obs,n_params,parameters,sigma,log_likelihood,\
+      aicc,bic,backtest_mape,backtest_coverage80,backtest_coverage95,selected.
+      """)
+
+  @OptionGroup var source: DataSourceOptions
+
+  @Option(help: "The office, for example VN or KR (may be left out when the data has one series).")
+  var office: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "A right to project, for example invention; repeat for several, or 'all' for every right "
+        + "of the office, measure and scope with enough data.", valueName: "right"))
+  var right: [String] = []
+
+  @Option(help: "The measure: filed, examined or granted.")
+  var measure: String = "filed"
+
+  @Option(help: "The scope: all, resident, nonresident, national, madrid or hague.")
+  var scope: String = "all"
+
+  @Option(
+    help: ArgumentHelp(
+      "auto, all, or one of linear, exponential, logistic, gompertz, drift, damped-trend, "
+        + "constant-growth."))
+  var model: String = "auto"
+
+  @Option(name: .customLong("select"), help: "How auto chooses: aicc or backtest.")
+  var selection: String = "aicc"
+
+  @Option(help: "The last projected year.")
+  var to: Int = ProjectionRequest.defaultTo
+
+  @Option(help: ArgumentHelp("Use only the points from YEAR on.", valueName: "YEAR"))
+  var since: Int?
+
+  @Flag(help: "Leave out the points whose status is approximate.")
+  var excludeApproximate = false
+
+  @Option(help: "Where the Gaussian errors are additive: log (ln y) or level (y).")
+  var errorScale: String = "log"
+
+  @Option(help: "The root seed of the simulated paths.")
+  var seed: UInt64 = ProjectionRequest.defaultSeed
+
+  @Option(help: "The number of simulated paths per model.")
+  var simulations: Int = ProjectionRequest.defaultSimulations
+
+  @Option(
+    help: ArgumentHelp(
+      "The interval levels, comma-separated; the columns are lo<L>,hi<L> with L in percent.",
+      valueName: "L,L"))
+  var levels: String = "0.8,0.95"
+
+  @Option(
+    help: ArgumentHelp(
+      "The growth rate of constant-growth, as 0.05 or 5% (default: the last observed growth).",
+      valueName: "RATE"))
+  var growth: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Fix the saturation level K of logistic and gompertz; auto then chooses between those two.",
+      valueName: "K"))
+  var cap: Double?
+
+  @Option(
+    help: ArgumentHelp(
+      "Add RATE to every year's growth from YEAR on (repeatable), for example 0.03@2026.",
+      valueName: "RATE@YEAR"))
+  var uplift: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "Multiply the level by 1 + SHIFT from YEAR on (repeatable), for example 0.10@2027.",
+      valueName: "SHIFT@YEAR"))
+  var levelShift: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "Follow another series' compound growth over a span from the last observed year on, "
+        + "for example KR:invention:filed:resident:1990-2000.",
+      valueName: "OFFICE:right:measure:scope:YYYY-YYYY"))
+  var analog: [String] = []
+
+  @Option(help: "The number of forecast origins of --select backtest.")
+  var backtestOrigins: Int = 5
+
+  @Option(help: ArgumentHelp("The longest horizon --select backtest scores.", valueName: "YEARS"))
+  var backtestHorizon: Int = 5
+
+  @OptionGroup var output: OutputOptions
+
+  @Option(
+    help: ArgumentHelp("Write the fit of every model tried to FILE as CSV.", valueName: "FILE"))
+  var fits: String?
+
+  func validate() throws {
+    try source.checkNotInput(output.out)
+    try source.checkNotInput(fits)
+  }
+
+  func run() throws {
+    let dataset = try source.load()
+    let template = try request(dataset: dataset)
+    let rights = try self.rights(dataset: dataset, template: template)
+    Output.note(
+      "seed \(template.seed), \(template.simulations) simulated paths per model "
+        + "(rerun with --seed \(template.seed) for the same intervals)")
+    var projections: [SeriesProjection] = []
+    for right in rights {
+      var request = template
+      request.right = right
+      do {
+        let projection = try Projector.project(request, dataset: dataset)
+        for warning in projection.warnings { Output.note("warning: \(projection.key): \(warning)") }
+        projections.append(projection)
+      } catch let error as StatisticsError
+        where self.right == ["all"]
+          && (error.kind == .insufficientData || error.kind == .numericalFailure)
+      {
+        Output.note("skipping \(request.key): \(error.message)")
+      }
+    }
+    guard !projections.isEmpty else {
+      throw StatisticsError(
+        .insufficientData,
+        "no right of \(template.office) \(template.measure) \(template.scope) has enough data")
+    }
+    switch output.format {
+    case .csv: try output.emit(ProjectionTable.csv(projections))
+    case .table: try output.emit(ProjectionTable.text(projections))
+    case .json: try output.emit(try Output.json(["projections": projections]))
+    }
+    if let fits { try OutputFile.write(FitTable.csv(projections), to: fits) }
+  }
+
+  /// The request shared by every right, from the options.
+  func request(dataset: FilingDataset) throws -> ProjectionRequest {
+    let key = try source.key(
+      in: dataset, office: office, right: right.count == 1 && right[0] != "all" ? right[0] : nil,
+      measure: measure, scope: scope, requireRight: false)
+    var request = ProjectionRequest(
+      office: key.office, right: key.right, measure: key.measure, scope: key.scope)
+    request.model = model
+    guard let rule = SelectionRule(rawValue: selection) else {
+      throw ValidationError("--select must be aicc or backtest, got '\(selection)'")
+    }
+    request.selection = rule
+    guard let scale = ErrorScale(rawValue: errorScale) else {
+      throw ValidationError("--error-scale must be log or level, got '\(errorScale)'")
+    }
+    request.errorScale = scale
+    request.to = to
+    request.since = since
+    request.excludeApproximate = excludeApproximate
+    request.seed = seed
+    request.simulations = simulations
+    request.levels = try levels.split(separator: ",").map { text in
+      guard let level = ValueParsing.rate(String(text).trimmingCharacters(in: .whitespaces)) else {
+        throw ValidationError("--levels must be numbers such as 0.8,0.95, got '\(levels)'")
+      }
+      return level
+    }
+    if let growth {
+      guard let rate = ValueParsing.rate(growth) else {
+        throw ValidationError("--growth must be a rate such as 0.05 or 5%, got '\(growth)'")
+      }
+      request.growth = rate
+    }
+    request.cap = cap
+    request.adjustments =
+      try analog.map { .analog(try AnalogSpec(parsing: $0)) }
+      + uplift.map(ProjectionAdjustment.growthUplift(parsing:))
+      + levelShift.map(ProjectionAdjustment.levelShift(parsing:))
+    request.backtestOrigins = backtestOrigins
+    request.backtestHorizon = backtestHorizon
+    return request
+  }
+
+  /// The rights to project: the `--right` values, every right of the office, measure and scope
+  /// for `all`, or the single series of a one-series file.
+  func rights(dataset: FilingDataset, template: ProjectionRequest) throws -> [String] {
+    if right == ["all"] {
+      let rights = dataset.rights(
+        office: template.office, measure: template.measure, scope: template.scope)
+      guard !rights.isEmpty else {
+        throw StatisticsError(
+          .missingData,
+          "\(dataset.file): no series for \(template.office) \(template.measure) \(template.scope)")
+      }
+      return rights
+    }
+    if right.contains("all") {
+      throw ValidationError("--right all cannot be combined with other rights")
+    }
+    if right.isEmpty && template.right.isEmpty {
+      throw ValidationError("--right is required unless the data has one series")
+    }
+    return right.isEmpty ? [template.right] : right
+  }
+}

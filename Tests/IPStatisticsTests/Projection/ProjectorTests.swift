@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import Foundation
+import IPStatistics
+import Testing
+
+/// Projections of the bundled data: which models are fitted and selected, the rows, the data
+/// rules (unit changes, gaps, filters) and reproducibility.
+@Suite("Projector")
+struct ProjectorTests {
+  static let dataset = try? FilingDataset.bundled()
+
+  static func project(_ configure: (inout ProjectionRequest) throws -> Void) throws
+    -> SeriesProjection
+  {
+    var request = ProjectionRequest(office: "VN", right: "invention")
+    try configure(&request)
+    return try Projector.project(request, dataset: try #require(dataset))
+  }
+
+  static func fit(_ projection: SeriesProjection, _ model: GrowthModel) throws -> ModelFitSummary {
+    try #require(projection.fits.first { $0.model == model })
+  }
+
+  @Test func everyModelFitsVietNamsInventionsWithTheirGaps() throws {
+    let projection = try Self.project { $0.model = "all" }
+    #expect(projection.points.count == 33)
+    for model in GrowthModel.allCases {
+      let fit = try Self.fit(projection, model)
+      #expect(fit.status == (model.isFitted ? .fitted : .notFitted), "\(model): \(fit.status)")
+      let rows = try #require(projection.projection(model)).rows
+      #expect(rows.filter { $0.kind == .projected }.map(\.year) == Array(2025...2035))
+      #expect(rows.filter { $0.kind == .observed }.count == 33)
+    }
+    #expect(projection.projections.count == 7)
+  }
+
+  @Test func autoSelectsTheSmallestAICc() throws {
+    let all = try Self.project { $0.model = "all" }
+    let best = all.fits.filter { $0.model.isFitted }.min {
+      ($0.aicc ?? .infinity) < ($1.aicc ?? .infinity)
+    }
+    let auto = try Self.project { _ in }
+    #expect(auto.selectedModel == best?.model)
+    #expect(auto.projections.map(\.model) == [best?.model])
+    #expect(auto.fits.map(\.model) == GrowthModel.autoCandidates)
+    #expect(auto.fits.filter(\.selected).map(\.model) == [best?.model])
+    // The same model gives the same rows whether projected alone or with the others.
+    let alone = try #require(auto.projections.first?.rows)
+    let selected = try #require(auto.selectedModel)
+    let together = try #require(all.projection(selected)?.rows)
+    #expect(alone == together)
+  }
+
+  @Test(arguments: ["industrial_design", "trademark"])
+  func shortSeriesChooseOnlyModelsTheyCanSupport(right: String) throws {
+    let projection = try Self.project { $0.right = right }
+    let n = projection.points.count
+    #expect(n == (right == "trademark" ? 5 : 7))
+    for fit in projection.fits {
+      let needed = fit.model.minimumPoints()
+      if n < needed {
+        #expect(fit.status == .skipped("needs at least \(needed) points, has \(n)"))
+      }
+    }
+    let selected = try #require(projection.selectedModel)
+    #expect(n >= selected.minimumPoints())
+    #expect(Self.dataset != nil)
+  }
+
+  @Test func aSeriesTooShortForAnyModelIsInsufficientData() throws {
+    do {
+      _ = try Self.project { $0.right = "utility_solution" }
+      Issue.record("expected an error")
+    } catch let error as StatisticsError {
+      #expect(error.kind == .insufficientData && error.exitCode == 65)
+      #expect(error.message.contains("3 points") && error.message.contains("lines"))
+    }
+    // The headline-rate rule needs only two points.
+    let rule = try Self.project {
+      $0.right = "utility_solution"
+      $0.model = "constant-growth"
+    }
+    let projected = try #require(rule.projections.first?.rows.filter { $0.kind == .projected })
+    let growth = pow(892.0 / 599, 1.0 / 5) - 1
+    #expect(relativelyClose(projected[0].value, 892 * (1 + growth), 1e-12))
+    #expect(projected.allSatisfy { $0.intervals.isEmpty })
+  }
+
+  @Test func aNamedModelWithTooFewPointsNamesTheLines() throws {
+    do {
+      _ = try Self.project {
+        $0.right = "trademark"
+        $0.model = "logistic"
+      }
+      Issue.record("expected an error")
+    } catch let error as StatisticsError {
+      #expect(error.kind == .insufficientData)
+      #expect(error.message.contains("ip-filings.csv") && error.message.contains("lines"))
+      #expect(error.message.contains("logistic needs at least 6"))
+    }
+  }
+
+  @Test func aFailedFitIsReportedWhileTheOthersGoOn() throws {
+    // Viet Nam's all-industrial-property filings grow steadily: the logistic's K runs away.
+    let projection = try Self.project { $0.right = "all_industrial_property" }
+    let logistic = try Self.fit(projection, .logistic)
+    guard case .failed(let reason) = logistic.status else {
+      Issue.record("logistic: \(logistic.status)")
+      return
+    }
+    #expect(!reason.isEmpty)
+    #expect(projection.selectedModel != nil && projection.selectedModel != .logistic)
+  }
+
+  @Test func constantGrowthUsesTheLastGrowthAnnualisedOrTheGivenRate() throws {
+    let last = try Self.project { $0.model = "constant-growth" }
+    let rows = try #require(last.projections.first?.rows.filter { $0.kind == .projected })
+    let growth = 9904.0 / 9460 - 1
+    #expect(relativelyClose(rows[10].value, 9904 * pow(1 + growth, 11), 1e-12))
+    let given = try Self.project {
+      $0.model = "constant-growth"
+      $0.growth = 0.171
+    }
+    let projected = try #require(given.projections.first?.rows.filter { $0.kind == .projected })
+    #expect(relativelyClose(projected[1].value, 9904 * 1.171 * 1.171, 1e-12))
+    #expect(try Self.fit(given, .constantGrowth).status == .notFitted)
+  }
+
+  @Test func theUnitChangeKeepsTheLatestRunAndNamesTheDroppedYears() throws {
+    let projection = try Self.project {
+      $0.office = "KR"
+      $0.right = "trademark"
+    }
+    #expect(projection.unit == "classes")
+    #expect(projection.points.first?.year == 2009)
+    let warning = try #require(projection.warnings.first { $0.contains("unit changes") })
+    #expect(warning.contains("2002-2003, 2005-2007"))
+  }
+
+  @Test func sinceAndExcludeApproximateNarrowThePoints() throws {
+    let projection = try Self.project {
+      $0.office = "KR"
+      $0.since = 2010
+      $0.excludeApproximate = true
+    }
+    #expect(projection.points.map(\.year) == [2010, 2012, 2013, 2015, 2016, 2017, 2018, 2021])
+    #expect(projection.warnings.contains { $0.contains("approximate points of 2014, 2022-2023") })
+  }
+
+  @Test func theSameSeedGivesTheSameProjectionAndAnotherSeedAnother() async throws {
+    let first = try Self.project { $0.model = "all" }
+    // Concurrent calls give the same numbers as a lone call.
+    let concurrent = try await withThrowingTaskGroup(of: [ProjectionRow].self) { group in
+      for _ in 0..<4 {
+        group.addTask { try Self.project { $0.model = "all" }.projections.flatMap(\.rows) }
+      }
+      var all: [[ProjectionRow]] = []
+      for try await rows in group { all.append(rows) }
+      return all
+    }
+    for rows in concurrent { #expect(rows == first.projections.flatMap(\.rows)) }
+    let other = try Self.project {
+      $0.model = "all"
+      $0.seed = 7
+    }
+    #expect(other.projections.flatMap(\.rows) != first.projections.flatMap(\.rows))
+  }
+
+  @Test func aLevelShiftScalesTheWholeBandFromItsYear() throws {
+    let plain = try #require(try Self.project { $0.model = "drift" }.projections.first?.rows)
+    let shifted = try #require(
+      try Self.project {
+        $0.model = "drift"
+        $0.adjustments = [.levelShift(shift: 0.10, from: 2030)]
+      }.projections.first?.rows)
+    for (before, after) in zip(plain, shifted) {
+      let factor = after.year >= 2030 && after.kind == .projected ? 1.1 : 1.0
+      #expect(relativelyClose(after.value, before.value * factor, 1e-12))
+      for (a, b) in zip(before.intervals, after.intervals) {
+        #expect(relativelyClose(b.lower, a.lower * factor, 1e-12))
+        #expect(relativelyClose(b.upper, a.upper * factor, 1e-12))
+      }
+    }
+  }
+
+  @Test func anUpliftAddsToEveryLaterYearsGrowth() throws {
+    let plain = try Self.project { $0.model = "drift" }
+    let mu = try #require(try Self.fit(plain, .drift).parameters.first { $0.name == "mu" }?.value)
+    let uplifted = try Self.project {
+      $0.model = "drift"
+      $0.adjustments = [.growthUplift(rate: 0.03, from: 2026)]
+    }
+    let before = try #require(plain.projections.first?.rows.filter { $0.kind == .projected })
+    let after = try #require(uplifted.projections.first?.rows.filter { $0.kind == .projected })
+    // The drift's point path grows by exp(mu) a year; from 2026 by exp(mu) + 0.03.
+    #expect(after[0] == before[0])
+    for h in 1..<11 {
+      let expected = 9904 * exp(mu) * pow(exp(mu) + 0.03, Double(h))
+      #expect(relativelyClose(after[h].value, expected, 1e-12))
+      #expect(after[h].lo95! > before[h].lo95! && after[h].hi95! > before[h].hi95!)
+    }
+  }
+
+  @Test func anAnalogFollowsTheOtherSeriesGrowthAndMovesTheBand() throws {
+    let spec = try AnalogSpec(parsing: "KR:invention:filed:resident:1990-2000")
+    let growth = pow(72831.0 / 9082, 0.1) - 1
+    #expect(relativelyClose(try spec.growthRate(in: try #require(Self.dataset)), growth, 1e-14))
+    let plain = try Self.project { $0.scope = "resident" }
+    let analog = try Self.project {
+      $0.scope = "resident"
+      $0.adjustments = [.analog(spec)]
+    }
+    let before = try #require(plain.projections.first?.rows.filter { $0.kind == .projected })
+    let after = try #require(analog.projections.first?.rows.filter { $0.kind == .projected })
+    for h in 0..<11 {
+      let target = 1226 * pow(1 + growth, Double(h + 1))
+      #expect(relativelyClose(after[h].value, target, 1e-12))
+      let factor = target / before[h].value
+      #expect(relativelyClose(after[h].lo80!, before[h].lo80! * factor, 1e-12))
+      #expect(relativelyClose(after[h].hi95!, before[h].hi95! * factor, 1e-12))
+    }
+  }
+
+  @Test func anAnalogYearThatIsMissingIsAnError() throws {
+    #expect(throws: StatisticsError.self) {
+      _ = try Self.project {
+        $0.adjustments = [.analog(try AnalogSpec(parsing: "KR:invention:filed:resident:1991-2000"))]
+      }
+    }
+    #expect(throws: StatisticsError.self) { try AnalogSpec(parsing: "KR:invention:1990-2000") }
+    #expect(throws: StatisticsError.self) {
+      try AnalogSpec(parsing: "KR:invention:filed:all:2000-1990")
+    }
+  }
+
+  @Test func aCapFixesKAndRestrictsAutoToTheSaturatingModels() throws {
+    let projection = try Self.project { $0.cap = 30000 }
+    #expect(projection.fits.map(\.model) == [.logistic, .gompertz])
+    for fit in projection.fits {
+      #expect(fit.parameterCount == 3)
+      #expect(fit.parameters.first { $0.name == "K" }?.value == 30000)
+    }
+    #expect(throws: StatisticsError.self) {
+      _ = try Self.project {
+        $0.cap = 30000
+        $0.model = "drift"
+      }
+    }
+  }
+
+  @Test func backtestSelectionScoresTheLastOriginsAndPicksTheSmallestError() throws {
+    let projection = try Self.project {
+      $0.model = "all"
+      $0.selection = .backtest
+      $0.simulations = 500
+    }
+    let scored = projection.fits.filter { $0.backtest != nil && $0.model.isFitted }
+    let best = scored.min {
+      ($0.backtest?.meanAbsolutePercentageError ?? 1)
+        < ($1.backtest?.meanAbsolutePercentageError ?? 1)
+    }
+    #expect(projection.selectedModel == best?.model)
+    let rule = try #require(try Self.fit(projection, .constantGrowth).backtest)
+    #expect(rule.origins == [2018, 2019, 2020, 2021, 2023])
+    #expect(rule.coverage.isEmpty)
+    // By hand: the rule's forecast from origin o is y_o g_o^h, g_o the growth into o.
+    let y: [Int: Double] = [
+      2017: 5382, 2018: 6071, 2019: 7520, 2020: 7695, 2021: 8534, 2023: 9460, 2024: 9904,
+    ]
+    var errors: [Double] = []
+    for (origin, previous) in [
+      (2018, 2017), (2019, 2018), (2020, 2019), (2021, 2020), (2023, 2021),
+    ] {
+      let annual = pow(y[origin]! / y[previous]!, 1 / Double(origin - previous))
+      for target in y.keys.sorted() where target > origin && target <= origin + 5 {
+        let forecast = y[origin]! * pow(annual, Double(target - origin))
+        errors.append(abs(forecast - y[target]!) / y[target]!)
+      }
+    }
+    #expect(rule.forecasts == errors.count)
+    #expect(
+      relativelyClose(
+        rule.meanAbsolutePercentageError, errors.reduce(0, +) / Double(errors.count), 1e-12))
+    let drift = try #require(try Self.fit(projection, .drift).backtest)
+    #expect(drift.coverage.count == 2 && drift.coverage.allSatisfy { (0...1).contains($0) })
+  }
+
+  @Test func levelScaleErrorsFitEveryModel() throws {
+    let projection = try Self.project {
+      $0.model = "all"
+      $0.errorScale = .level
+    }
+    for fit in projection.fits where fit.model.isFitted {
+      #expect(fit.status == .fitted, "\(fit.model): \(fit.status)")
+    }
+    // Drift on the level: mu = (y_T - y_1) / (T - first year).
+    let mu = try #require(try Self.fit(projection, .drift).parameters.first?.value)
+    #expect(relativelyClose(mu, (9904.0 - 71) / 35, 1e-12))
+  }
+
+  @Test func badRequestsAreUsageErrors() throws {
+    for configure: (inout ProjectionRequest) throws -> Void in [
+      { $0.model = "quadratic" }, { $0.to = 2024 }, { $0.simulations = 10 }, { $0.levels = [1.2] },
+      { $0.growth = 0.05 },
+    ] {
+      do {
+        _ = try Self.project(configure)
+        Issue.record("expected an error")
+      } catch let error as StatisticsError {
+        #expect(error.kind == .badRequest && error.exitCode == 64)
+      }
+    }
+  }
+
+  @Test func tablesHaveTheDocumentedColumns() throws {
+    let projection = try Self.project { _ in }
+    #expect(
+      ProjectionTable.header == [
+        "office", "right", "measure", "scope", "unit", "model", "year", "kind", "value", "lo80",
+        "hi80", "lo95", "hi95",
+      ])
+    #expect(
+      FitTable.header == [
+        "office", "right", "measure", "scope", "model", "status", "n_obs", "n_params",
+        "parameters", "sigma", "log_likelihood", "aicc", "bic", "backtest_mape",
+        "backtest_coverage80", "backtest_coverage95", "selected",
+      ])
+    let rows = ProjectionTable.rows(projection)
+    #expect(rows.allSatisfy { $0.count == 13 })
+    let projected = try #require(rows.last)
+    #expect(
+      projected[0...7] == [
+        "VN", "invention", "filed", "all", "applications", "drift", "2035", "projected",
+      ])
+    let observed = try #require(rows.first)
+    #expect(observed[6...12] == ["1989", "observed", "71", "", "", "", ""])
+    let fits = FitTable.rows(projection)
+    #expect(fits.count == 6 && fits.allSatisfy { $0.count == 17 })
+    let drift = try #require(fits.first { $0[4] == "drift" })
+    #expect(drift[5] == "ok" && drift[6] == "32" && drift[7] == "2" && drift[16] == "true")
+    #expect(drift[8].hasPrefix("mu=0.141"))
+  }
+}

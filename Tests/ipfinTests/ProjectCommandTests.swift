@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import Foundation
+import Testing
+
+/// `ipfin project`, run as a user would: the CSV layout, reproducibility, several rights, and
+/// every kind of bad input with its exit code and position.
+@Suite("ipfin project")
+struct ProjectCommandTests {
+  static let header = "office,right,measure,scope,unit,model,year,kind,value,lo80,hi80,lo95,hi95"
+  static let fitsHeader =
+    "office,right,measure,scope,model,status,n_obs,n_params,parameters,sigma,log_likelihood,aicc,"
+    + "bic,backtest_mape,backtest_coverage80,backtest_coverage95,selected"
+
+  /// A scratch directory for input and output files.
+  static func scratch() throws -> URL {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ipfin-project-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return directory
+  }
+
+  @Test func csvHasTheHeaderAndOneRowPerModelYearAndKind() throws {
+    let result = try BinaryRunner.run([
+      "project", "--office", "VN", "--right", "invention", "--format", "csv",
+    ])
+    #expect(result.status == 0)
+    let lines = result.standardOutput.split(separator: "\r\n")
+    #expect(lines.first.map(String.init) == Self.header)
+    // drift (AICc's choice): 33 observed, 32 fitted (none for the first point), 11 projected.
+    #expect(lines.count == 1 + 33 + 32 + 11)
+    #expect(
+      lines.dropFirst().allSatisfy { $0.hasPrefix("VN,invention,filed,all,applications,drift,") })
+    #expect(result.standardError.contains("seed 1989"))
+  }
+
+  @Test func theSameSeedGivesIdenticalBytes() throws {
+    let arguments = [
+      "project", "--office", "VN", "--right", "invention", "--model", "all", "--format", "csv",
+    ]
+    let first = try BinaryRunner.run(arguments + ["--seed", "42"])
+    let second = try BinaryRunner.run(arguments + ["--seed", "42"])
+    let other = try BinaryRunner.run(arguments + ["--seed", "43"])
+    #expect(first.status == 0 && !first.standardOutput.isEmpty)
+    #expect(first.standardOutput == second.standardOutput)
+    #expect(first.standardOutput != other.standardOutput)
+    #expect(first.standardError.contains("seed 42"))
+  }
+
+  @Test func fitsFileAndOutFileAreWritten() throws {
+    let directory = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let out = directory.appendingPathComponent("projection.csv").path
+    let fits = directory.appendingPathComponent("fits.csv").path
+    let result = try BinaryRunner.run([
+      "project", "--office", "VN", "--right", "invention", "--format", "csv", "--out", out,
+      "--fits", fits,
+    ])
+    #expect(result.status == 0 && result.standardOutput.isEmpty)
+    let fitLines = try String(contentsOfFile: fits, encoding: .utf8).split(separator: "\r\n")
+    #expect(fitLines.first.map(String.init) == Self.fitsHeader)
+    #expect(fitLines.count == 1 + 6)
+    #expect(fitLines.filter { $0.hasSuffix(",true") }.count == 1)
+    #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix(Self.header))
+  }
+
+  @Test func rightAllProjectsEveryRightWithEnoughData() throws {
+    let result = try BinaryRunner.run([
+      "project", "--office", "VN", "--right", "all", "--format", "csv",
+    ])
+    #expect(result.status == 0)
+    let rights = Set(
+      result.standardOutput.split(separator: "\r\n").dropFirst().map {
+        $0.split(separator: ",")[1]
+      })
+    #expect(
+      rights == [
+        "all_industrial_property", "industrial_design", "invention", "invention_and_utility",
+        "trademark",
+      ])
+    #expect(result.standardError.contains("skipping VN utility_solution filed all"))
+  }
+
+  @Test func repeatedRightsAndJSON() throws {
+    let result = try BinaryRunner.run([
+      "project", "--office", "VN", "--right", "industrial_design", "--right", "trademark",
+      "--format", "json", "--to", "2030",
+    ])
+    #expect(result.status == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
+    let projections = try #require((object as? [String: Any])?["projections"] as? [[String: Any]])
+    #expect(projections.count == 2)
+  }
+
+  @Test func adjustmentsAndALevelScaleRun() throws {
+    let result = try BinaryRunner.run([
+      "project", "--office", "VN", "--right", "invention", "--scope", "resident", "--format", "csv",
+      "--uplift", "3%@2026", "--level-shift", "0.10@2030",
+      "--analog", "KR:invention:filed:resident:1990-2000", "--error-scale", "level",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+  }
+
+  @Test func aPlainYearValueFileNeedsNoOfficeOrRight() throws {
+    let directory = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("own.csv")
+    let rows = (2010...2024).map { "\($0),\(Int(100 * pow(1.08, Double($0 - 2010))))" }
+    try ("year,value\n" + rows.joined(separator: "\n") + "\n").write(
+      to: file, atomically: true, encoding: .utf8)
+    let result = try BinaryRunner.run([
+      "project", "--data", file.path, "--format", "csv", "--to", "2026",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("user,series,filed,all,applications,"))
+    // An output over the input file is refused, and the input is untouched.
+    let before = try Data(contentsOf: file)
+    let clash = try BinaryRunner.run(["project", "--data", file.path, "--out", file.path])
+    #expect(clash.status == 64)
+    #expect(try Data(contentsOf: file) == before)
+  }
+
+  /// The long-format header and a row of VN inventions in `year` with `value`.
+  static let longHeader = "office,right,measure,scope,year,value\n"
+  static func row(_ year: String, _ value: String) -> String {
+    "VN,invention,filed,all,\(year),\(value)\n"
+  }
+
+  /// Bad data files: each gives exit code 65 and names file, line (and column).
+  @Test(arguments: [
+    ("office,right,measure,scope,year\nVN,invention,filed,all,2020\n", ":1", "'value'"),
+    (longHeader + row("2020", "abc"), ":2:6", "not a number"),
+    (longHeader + row("2020", "-3"), ":2:6", "negative"),
+    (longHeader + row("2020.5", "3"), ":2:5", "whole number"),
+    (longHeader + row("2020", "3") + row("2020", "4"), ":3:5", "duplicate"),
+    (longHeader, ":1", "no data rows"),
+    (longHeader + row("2020", "3") + row("2021", "4") + row("2023", "5"), "lines 2-4", "needs"),
+  ])
+  func badDataIsExitCode65WithThePosition(text: String, position: String, message: String) throws {
+    let directory = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("bad.csv")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let result = try BinaryRunner.run([
+      "project", "--data", file.path, "--office", "VN", "--right", "invention", "--model", "linear",
+    ])
+    #expect(result.status == 65)
+    #expect(
+      result.standardError.contains("bad.csv\(position)") || result.standardError.contains(position)
+    )
+    #expect(result.standardError.contains(message), "\(result.standardError)")
+    #expect(result.standardOutput.isEmpty)
+  }
+
+  @Test func usageErrorsAreExitCode64() throws {
+    for arguments in [
+      ["--model", "cubic"], ["--to", "2020"], ["--uplift", "3%"], ["--analog", "KR:1990-2000"],
+      ["--select", "best"], ["--levels", "0.8,1.5"],
+    ] {
+      let result = try BinaryRunner.run(
+        ["project", "--office", "VN", "--right", "invention"] + arguments)
+      #expect(result.status == 64, "\(arguments): \(result.standardError)")
+    }
+  }
+}
