@@ -33,6 +33,13 @@ public struct CollateralReport: Sendable {
     public let value: Double
     /// Whether the value is an amount of money (otherwise a ratio or probability).
     public let isAmount: Bool
+
+    /// Creates a metric.
+    public init(name: String, value: Double, isAmount: Bool) {
+      self.name = name
+      self.value = value
+      self.isAmount = isAmount
+    }
   }
 
   /// The metric names of a report with a loan and a probability of default, in order.

@@ -25,7 +25,7 @@ public enum DeterministicValuation {
     portfolio: Portfolio, assumptions: ValuationAssumptions
   ) throws -> DeterministicResult {
     let (models, warnings) = try AssetModel.resolve(portfolio, assumptions)
-    return DeterministicResult(models: models, warnings: warnings)
+    return DeterministicResult(models: models, warnings: warnings, currency: portfolio.currency)
   }
 }
 
@@ -35,10 +35,13 @@ public struct DeterministicResult: Sendable {
   public let assets: [AssetValue]
   /// The expired rights and anything else worth a warning.
   public let warnings: [ValuationWarning]
+  /// The portfolio's currency (empty when not stated).
+  public let currency: String
 
-  init(models: [AssetModel], warnings: [ValuationWarning]) {
+  init(models: [AssetModel], warnings: [ValuationWarning], currency: String) {
     self.assets = models.map(AssetValue.init)
     self.warnings = warnings
+    self.currency = currency
   }
 
   /// The portfolio's deterministic value: the sum of the assets' deterministic values.

@@ -47,7 +47,8 @@ public enum MonteCarloValuation {
     progress: ProgressBar? = nil
   ) throws -> ValuationResult {
     let (models, warnings) = try AssetModel.resolve(portfolio, assumptions)
-    let deterministic = DeterministicResult(models: models, warnings: warnings)
+    let deterministic = DeterministicResult(
+      models: models, warnings: warnings, currency: portfolio.currency)
     let simulator = try PathSimulator(
       models: models, paths: assumptions.paths, seed: assumptions.seed,
       correlation: assumptions.correlation)
