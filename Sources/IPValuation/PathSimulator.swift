@@ -80,16 +80,16 @@ struct PathSimulator: Sendable {
 
   /// Simulates asset `asset` on the paths of `block`, writing one value per path to `values`.
   ///
-  /// - Returns: the number of standard normal variates drawn (for benchmarks).
+  /// - Returns: the random variates drawn, by kind (for benchmarks).
   func simulate(
     asset: Int, block: Int, factors: [Double], into values: UnsafeMutableBufferPointer<Double>
-  ) -> Int {
+  ) -> VariateCounts {
     let model = models[asset]
     let count = pathRange(block).count
     precondition(values.count == count)
     guard model.years > 0 else {
       values.update(repeating: 0)
-      return 0
+      return VariateCounts()
     }
     let generator = RandomGenerator(seed: seed, stream: stream(block: block, asset: asset))
     let royalty = royalties[asset]
@@ -98,45 +98,59 @@ struct PathSimulator: Sendable {
     let drift = log1p(model.growth) - sigma * sigma / 2
     let factorLoading = correlation.squareRoot()
     let idiosyncraticLoading = (1 - correlation).squareRoot()
-    var normals = 0
+    var drawn = VariateCounts()
+    // The idiosyncratic shocks of one path, drawn in one call.
+    var shocks = [Double](repeating: 0, count: idiosyncraticLoading > 0 ? model.years : 0)
     model.royaltyWeights.withUnsafeBufferPointer { weights in
       factors.withUnsafeBufferPointer { factors in
-        for path in 0..<count {
-          if model.grantProbability < 1, generator.uniform() >= model.grantProbability {
-            values[path] = 0
-            continue
-          }
-          var payingYears = model.years
-          if model.hazard > 0 {
-            // T - 1 = floor(ln U / ln(1 - h)), U in (0, 1); infinite when h = 0.
-            let yearsBeforeLoss = (log(generator.uniformPositive()) / logSurvival).rounded(.down)
-            if yearsBeforeLoss < Double(payingYears) { payingYears = Int(yearsBeforeLoss) }
-          }
-          var rate = model.royaltyMode
-          if let royalty { rate = generator.next(royalty) }
-          let maintenance = model.maintenancePrefix[payingYears]
-          guard sigma > 0, payingYears > 0 else {
-            values[path] = rate * model.expectedRoyaltyPrefix[payingYears] - maintenance
-            continue
-          }
-          let pathFactors = path * factorYears
-          var revenue = model.revenue
-          var royaltyBase = 0.0
-          for year in 0..<payingYears {
-            var shock = 0.0
-            if factorLoading > 0 { shock = factorLoading * factors[pathFactors + year] }
-            if idiosyncraticLoading > 0 {
-              shock += idiosyncraticLoading * generator.standardNormal()
-              normals += 1
+        shocks.withUnsafeMutableBufferPointer { shocks in
+          for path in 0..<count {
+            if model.grantProbability < 1 {
+              drawn.uniforms += 1
+              if generator.uniform() >= model.grantProbability {
+                values[path] = 0
+                continue
+              }
             }
-            revenue *= exp(drift + sigma * shock)
-            royaltyBase += weights[year] * revenue
+            var payingYears = model.years
+            if model.hazard > 0 {
+              // T - 1 = floor(ln U / ln(1 - h)) >= 0, U in (0, 1): compared before it is
+              // converted (it may exceed Int's range), and truncated, which is the floor here.
+              drawn.uniforms += 1
+              let yearsBeforeLoss = log(generator.uniformPositive()) / logSurvival
+              if yearsBeforeLoss < Double(payingYears) { payingYears = Int(yearsBeforeLoss) }
+            }
+            var rate = model.royaltyMode
+            if let royalty {
+              rate = generator.next(royalty)
+              drawn.royalties += 1
+            }
+            let maintenance = model.maintenancePrefix[payingYears]
+            guard sigma > 0, payingYears > 0 else {
+              values[path] = rate * model.expectedRoyaltyPrefix[payingYears] - maintenance
+              continue
+            }
+            if idiosyncraticLoading > 0 {
+              generator.fillStandardNormal(
+                UnsafeMutableBufferPointer(rebasing: shocks[..<payingYears]))
+              drawn.normals += payingYears
+            }
+            let pathFactors = path * factorYears
+            var revenue = model.revenue
+            var royaltyBase = 0.0
+            for year in 0..<payingYears {
+              var shock = 0.0
+              if factorLoading > 0 { shock = factorLoading * factors[pathFactors + year] }
+              if idiosyncraticLoading > 0 { shock += idiosyncraticLoading * shocks[year] }
+              revenue *= exp(drift + sigma * shock)
+              royaltyBase += weights[year] * revenue
+            }
+            values[path] = rate * royaltyBase - maintenance
           }
-          values[path] = rate * royaltyBase - maintenance
         }
       }
     }
-    return normals
+    return drawn
   }
 
   /// The stream of `asset` (or of the market factors, for `nil`) in `block`.

@@ -20,9 +20,33 @@ public struct ValuationResult: Sendable {
   public let valuesByRight: [IPRight: [Double]]
   /// The expired rights and anything else worth a warning.
   public let warnings: [ValuationWarning]
-  /// The number of standard normal variates drawn (market factors and revenue shocks), for
-  /// comparing the engine's speed with that of drawing them alone.
-  public let normalVariatesDrawn: Int
+  /// The random variates drawn, by kind, for comparing the engine's speed with that of drawing
+  /// them alone.
+  public let variatesDrawn: VariateCounts
+}
+
+/// How many random variates a simulation drew, by kind.
+public struct VariateCounts: Sendable, Equatable {
+  /// Standard normals (GSL's ziggurat): market factors and revenue shocks.
+  public var normals = 0
+  /// PERT royalty rates (each one GSL beta variate, itself two gamma variates).
+  public var royalties = 0
+  /// Uniforms: grant decisions of pending applications and loss years.
+  public var uniforms = 0
+
+  /// Counts of each kind.
+  public init(normals: Int = 0, royalties: Int = 0, uniforms: Int = 0) {
+    self.normals = normals
+    self.royalties = royalties
+    self.uniforms = uniforms
+  }
+
+  /// Adds `other`'s counts to `counts`.
+  public static func += (counts: inout VariateCounts, other: VariateCounts) {
+    counts.normals += other.normals
+    counts.royalties += other.royalties
+    counts.uniforms += other.uniforms
+  }
 }
 
 /// One asset's figures from a Monte Carlo valuation.

@@ -63,7 +63,7 @@ struct MonteCarloValuationTests {
       #expect(relativelyClose(asset.quantiles?.p95 ?? 0, value, 1e-9))
     }
     // No randomness drawn: the revenue is fixed, so no normal variates either.
-    #expect(result.normalVariatesDrawn == 0)
+    #expect(result.variatesDrawn == VariateCounts())
   }
 
   @Test func meanIsWithinFourStandardErrorsOfTheExpectation() throws {
@@ -243,7 +243,7 @@ struct MonteCarloValuationTests {
     }
   }
 
-  @Test func countsTheNormalVariatesItDraws() throws {
+  @Test func countsTheVariatesItDraws() throws {
     // Granted, no hazard, random revenue: every path draws N_i shocks per asset, plus the
     // market factors of the longest life.
     let assets = [
@@ -254,6 +254,17 @@ struct MonteCarloValuationTests {
     let result = try MonteCarloValuation.run(
       portfolio: try Portfolio(assets: assets), assumptions: Self.assumptions(paths: 2500),
       perAssetQuantiles: false)
-    #expect(result.normalVariatesDrawn == 2500 * (6 + 4 + 6))
+    #expect(result.variatesDrawn == VariateCounts(normals: 2500 * (6 + 4 + 6)))
+    // A pending application with a PERT royalty and a hazard: one uniform per path for the
+    // grant, and on each granted path one uniform for the loss year and one PERT draw.
+    let pending = sampleAsset(
+      grant: nil, grantProbability: 0.4, royalty: 0.05, low: 0.03, high: 0.07, hazard: 0.1)
+    let counted = try MonteCarloValuation.run(
+      portfolio: try Portfolio(assets: [pending]), assumptions: Self.assumptions(paths: 10_000),
+      perAssetQuantiles: false)
+    let drawn = counted.variatesDrawn
+    #expect(drawn.normals == 0)
+    #expect(drawn.uniforms == 10_000 + drawn.royalties)
+    #expect(abs(Double(drawn.royalties) - 4000) <= 4 * (10_000 * 0.4 * 0.6).squareRoot())
   }
 }
