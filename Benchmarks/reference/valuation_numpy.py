@@ -19,8 +19,9 @@ that year k only touches the assets still alive in it. Random numbers come from 
 generator (PCG64; normals by ziggurat).
 
 Usage: valuation_numpy.py PORTFOLIO.csv [--paths 50000] [--seed 1] [--correlation 0.3]
-       [--valuation-date 2025-12-31] [--discount-rate 0.15]
-Prints: paths, seconds (simulation only), mean, sd, se, expected value E[V] (analytic).
+       [--valuation-date 2025-12-31] [--discount-rate 0.15] [--repeats 1]
+Prints: paths, seconds (simulation only, the fastest of the repeats), mean, sd, se, expected
+value E[V] (analytic).
 """
 
 import argparse
@@ -169,13 +170,18 @@ def main():
     parser.add_argument("--correlation", type=float, default=0.3)
     parser.add_argument("--valuation-date", default="2025-12-31")
     parser.add_argument("--discount-rate", type=float, default=0.15)
+    parser.add_argument("--repeats", type=int, default=1,
+                        help="run the simulation this many times and report the fastest")
     arguments = parser.parse_args()
     assets = read_portfolio(arguments.portfolio,
                             datetime.date.fromisoformat(arguments.valuation_date),
                             arguments.discount_rate)
-    begin = time.perf_counter()
-    totals, expected = simulate(assets, arguments.paths, arguments.seed, arguments.correlation)
-    seconds = time.perf_counter() - begin
+    seconds = math.inf
+    for _ in range(max(1, arguments.repeats)):
+        begin = time.perf_counter()
+        totals, expected = simulate(assets, arguments.paths, arguments.seed,
+                                    arguments.correlation)
+        seconds = min(seconds, time.perf_counter() - begin)
     sd = float(totals.std(ddof=1))
     print(f"paths {arguments.paths}")
     print(f"seconds {seconds:.3f}")

@@ -52,7 +52,9 @@ public enum MonteCarloValuation {
     let simulator = try PathSimulator(
       models: models, paths: assumptions.paths, seed: assumptions.seed,
       correlation: assumptions.correlation)
-    let sums = simulatePortfolio(simulator, threads: assumptions.threads, progress: progress)
+    let sums = simulatePortfolio(
+      simulator, means: deterministic.assets.map(\.expectedValue), threads: assumptions.threads,
+      progress: progress)
     if let bad = sums.portfolio.firstIndex(where: { !$0.isFinite }) {
       throw ValuationError(
         .numericalFailure,
@@ -98,15 +100,14 @@ public enum MonteCarloValuation {
   }
 
   /// Simulates every asset on every path, adding the values into the portfolio's and the
-  /// rights' per-path totals in asset order.
+  /// rights' per-path totals in asset order, and each asset's sums shifted by its `means`.
   private static func simulatePortfolio(
-    _ simulator: PathSimulator, threads: Int, progress: ProgressBar?
+    _ simulator: PathSimulator, means: [Double], threads: Int, progress: ProgressBar?
   ) -> PortfolioSums {
     let models = simulator.models
     let portfolio = SharedBuffer(count: simulator.paths)
     let byRight = IPRight.allCases.map { _ in SharedBuffer(count: simulator.paths) }
     let rightIndex = models.map { IPRight.allCases.firstIndex(of: $0.asset.right) ?? 0 }
-    let means = models.map { $0.value(royalty: $0.royaltyMean) }
     let merger = BlockMerger(assets: models.count)
     ParallelBlocks.run(count: simulator.blockCount, threads: threads) { block in
       let range = simulator.pathRange(block)
@@ -180,7 +181,8 @@ public enum MonteCarloValuation {
         guard (0..<levels.count).allSatisfy({ found.pointer[base + $0].isFinite }) else {
           throw ValuationError(
             .numericalFailure,
-            "a simulated value of asset \(group.lowerBound + position + 1) is not finite")
+            "a simulated value of asset '\(simulator.models[groupStart + position].asset.id)' "
+              + "is not finite; lower its revenue volatility or growth")
         }
         quantiles.append(
           AssetValuation.Quantiles(

@@ -129,32 +129,32 @@ private struct PortfolioRow {
   }
 
   private func rate(_ column: PortfolioColumn) throws -> Double? {
-    guard let value = text(column) else { return nil }
-    guard let rate = ValueParsing.rate(value) else {
-      throw InputError.badData(
-        location(column),
-        "'\(value)' is not a rate; write a fraction such as 0.05 or a percentage such as 5%")
-    }
-    return rate
+    try parsed(
+      column, ValueParsing.rate,
+      "is not a rate; write a fraction such as 0.05 or a percentage such as 5%")
   }
 
   private func number(_ column: PortfolioColumn) throws -> Double? {
-    guard let value = text(column) else { return nil }
-    guard let number = ValueParsing.number(value) else {
-      throw InputError.badData(
-        location(column),
-        "'\(value)' is not a number; write a decimal number such as 1250000000 or 2.5e9, "
-          + "without thousands separators")
-    }
-    return number
+    try parsed(
+      column, ValueParsing.number,
+      "is not a number; write a decimal number such as 1250000000 or 2.5e9, without "
+        + "thousands separators")
   }
 
   private func date(_ column: PortfolioColumn) throws -> CalendarDate? {
-    guard let value = text(column) else { return nil }
-    guard let date = CalendarDate(iso8601: value) else {
-      throw InputError.badData(
-        location(column), "'\(value)' is not a date; write an ISO 8601 date YYYY-MM-DD")
+    try parsed(
+      column, CalendarDate.init(iso8601:), "is not a date; write an ISO 8601 date YYYY-MM-DD")
+  }
+
+  /// The field parsed by `parse`; `nil` when it is empty; an error saying the value `problem`
+  /// when it does not parse.
+  private func parsed<Value>(
+    _ column: PortfolioColumn, _ parse: (String) -> Value?, _ problem: String
+  ) throws -> Value? {
+    guard let text = text(column) else { return nil }
+    guard let value = parse(text) else {
+      throw InputError.badData(location(column), "'\(text)' \(problem)")
     }
-    return date
+    return value
   }
 }

@@ -26,7 +26,8 @@ struct ValueCommand: ParsableCommand {
       orderly_liquidation_value, forced_liquidation_value, collateral_value, lending_value, \
       var95, es95, var99, es99, hhi; with --loan also loan_amount, coverage_orderly, \
       coverage_forced, expected_lgd, and with --pd expected_loss. --deterministic prints \
-      deterministic_value only.
+      deterministic_value only. --sensitivity adds a tornado table (in CSV: rows \
+      sensitivity_<driver>_low and sensitivity_<driver>_high, largest swing first).
 
       Defaults. Valuation date: 31 December of the year of the latest filing or grant date in \
       the file (fixed by the file, so the same file gives the same bytes on any day). Discount \
@@ -104,16 +105,21 @@ struct ValueCommand: ParsableCommand {
     help: ArgumentHelp("The borrower's probability of default (needs --loan).", valueName: "p"))
   var pd: String?
 
-  @Option(help: "Added to every discount rate, as 0.01 or 1%. (default: 0)")
+  @Option(
+    help: ArgumentHelp("Added to every discount rate, as 0.01 or 1%. (default: 0)", valueName: "x"))
   var discountRateShift: String?
 
-  @Option(help: "Added to every revenue growth, as -0.02 or -2%. (default: 0)")
+  @Option(
+    help: ArgumentHelp(
+      "Added to every revenue growth, as -0.02 or -2%. (default: 0)", valueName: "x"))
   var growthShift: String?
 
-  @Option(help: "Multiplies every royalty rate (low, most likely, high). (default: 1)")
+  @Option(
+    help: ArgumentHelp(
+      "Multiplies every royalty rate (low, most likely, high). (default: 1)", valueName: "x"))
   var royaltyMultiplier: Double?
 
-  @Option(help: "Multiplies every revenue volatility. (default: 1)")
+  @Option(help: ArgumentHelp("Multiplies every revenue volatility. (default: 1)", valueName: "x"))
   var volatilityMultiplier: Double?
 
   @Flag(help: "Add a tornado table of the deterministic value, one driver at a time.")
@@ -124,7 +130,8 @@ struct ValueCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Write one CSV row per asset to FILE: id, right, office, remaining_life, "
-        + "deterministic_value, mean, sd, p05, p50, p95, share_of_portfolio.", valueName: "FILE"))
+        + "deterministic_value, mean, sd, p05, p50, p95, share_of_portfolio (the quantiles "
+        + "simulate the assets a second time).", valueName: "FILE"))
   var perAsset: String?
 
   func validate() throws {
