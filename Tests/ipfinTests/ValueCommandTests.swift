@@ -106,13 +106,29 @@ struct ValueCommandTests {
   }
 
   @Test func deterministicPrintsTheDeterministicValueOnly() throws {
+    let directory = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let assets = directory.appendingPathComponent("assets.csv").path
     let result = try BinaryRunner.run([
       "value", Self.sample, "--deterministic", "--format", "csv", "--valuation-date", "2025-06-30",
+      "--per-asset", assets,
     ])
     #expect(result.status == 0)
-    #expect(metrics(result.standardOutput).names == ["deterministic_value"])
+    let (names, values) = metrics(result.standardOutput)
+    #expect(names == ["deterministic_value"])
     #expect(result.standardError.contains("valuation date 2025-06-30\n"))
     #expect(!result.standardError.contains("seed"))
+    // The per-asset table: the simulated columns empty, shares of the deterministic values.
+    let rows = try String(contentsOfFile: assets, encoding: .utf8).split(separator: "\r\n")
+      .dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    #expect(rows.count == 16)
+    #expect(rows.allSatisfy { $0[5...9].allSatisfy(\.isEmpty) })
+    let total = values["deterministic_value"] ?? .nan
+    for row in rows {
+      let value = Double(row[4]) ?? .nan
+      let share = Double(row[10]) ?? .nan
+      #expect(abs(share - value / total) <= 1e-15)
+    }
   }
 
   @Test func optionsReachTheModel() throws {
