@@ -80,8 +80,9 @@ struct AssetModel: Sendable {
   /// Resolves every asset of `portfolio` under `assumptions`.
   ///
   /// - Returns: the models, in portfolio order, and a warning for each expired right.
-  /// - Throws: ``ValuationError`` for an invalid setting or a shifted input out of range;
-  ///   ``InputError`` (`badData`) for a filing or grant date after the valuation date.
+  /// - Throws: ``ValuationError`` for an invalid setting, a shifted input out of range or a value
+  ///   that is not finite; ``InputError`` (`badData`) for a filing or grant date after the
+  ///   valuation date.
   static func resolve(
     _ portfolio: Portfolio, _ assumptions: ValuationAssumptions
   ) throws -> (models: [AssetModel], warnings: [ValuationWarning]) {
@@ -90,6 +91,12 @@ struct AssetModel: Sendable {
     var warnings: [ValuationWarning] = []
     for (index, asset) in portfolio.assets.enumerated() {
       let model = try AssetModel(index: index, asset: asset, in: portfolio, assumptions)
+      guard model.value(royalty: model.royaltyHigh).isFinite else {
+        throw ValuationError(
+          .numericalFailure,
+          "the value of asset '\(asset.id)' is not finite (its revenue compounds beyond the "
+            + "largest number); lower its revenue or growth")
+      }
       if model.years == 0 {
         let expiry = model.legalExpiry.map { "expired on \($0)" } ?? "has no remaining life"
         let term = asset.legalTerm.years.map {

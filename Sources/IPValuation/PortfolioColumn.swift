@@ -73,14 +73,4 @@ public enum PortfolioColumn: String, Sendable, CaseIterable {
     .id, .right, .office, .filingDate, .revenue, .royaltyRate,
   ]
 
-  /// The columns read as rates (a fraction or a percentage).
-  public var isRate: Bool {
-    switch self {
-    case .grantProbability, .revenueGrowth, .revenueVolatility, .royaltyRate, .royaltyLow,
-      .royaltyHigh, .discountRate, .taxRate, .obsolescence, .invalidityHazard:
-      return true
-    default:
-      return false
-    }
-  }
 }

@@ -42,8 +42,9 @@ public struct ValuationAssumptions: Sendable, Equatable {
   /// The default discount rate, 0.15 a year. A modelling assumption, not a published figure:
   /// ipfin's references give no discount rate for IP. A single IP right is riskier than the
   /// company that owns it, so its cash flows are discounted above a Vietnamese bank's lending
-  /// rate to a company (the cost of debt), and below the 20% and more that venture investors ask
-  /// of early-stage technology. Give each asset its own `discount_rate` where it is known.
+  /// rate to a company (the cost of debt), and below the 20% and more commonly asked of
+  /// early-stage technology ventures (a rule of thumb). Give each asset its own `discount_rate`
+  /// where it is known.
   public static let defaultDiscountRateValue = 0.15
   /// The default correlation, 0.3: a modelling assumption (one market factor explaining 30% of
   /// the variance of every asset's yearly revenue shock), as the issue specifies.

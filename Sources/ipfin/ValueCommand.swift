@@ -190,10 +190,12 @@ struct ValueCommand: ParsableCommand {
         label: "simulating",
         total: MonteCarloValuation.progressUnits(
           paths: assumptions.paths, perAssetQuantiles: quantiles))
-      let result = try MonteCarloValuation.run(
-        portfolio: portfolio, assumptions: assumptions, perAssetQuantiles: quantiles,
-        progress: progress)
-      progress.finish()
+      let result = try {
+        defer { progress.finish() }  // clears the bar before any warning, also on an error
+        return try MonteCarloValuation.run(
+          portfolio: portfolio, assumptions: assumptions, perAssetQuantiles: quantiles,
+          progress: progress)
+      }()
       result.warnings.forEach { Output.note("warning: \($0)") }
       document = ValueOutput(
         report: try CollateralReport(result: result, policy: policy), result: result)

@@ -222,6 +222,19 @@ struct ValueCommandTests {
     #expect(result.standardError.contains("is the portfolio itself"))
   }
 
+  @Test func overflowIsANumericalFailure() throws {
+    let directory = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let input = directory.appendingPathComponent("huge.csv").path
+    try """
+    id,right,office,filing_date,grant_date,revenue,revenue_growth,royalty_rate
+    HUGE,invention,VN,2020-01-01,2021-01-01,1e308,100%,1
+    """.write(toFile: input, atomically: true, encoding: .utf8)
+    let result = try BinaryRunner.run(["value", input, "--paths", "100"])
+    #expect(result.status == 70)
+    #expect(result.standardError.contains("the value of asset 'HUGE' is not finite"))
+  }
+
   @Test func missingPortfolioIsExitCode66() throws {
     let result = try BinaryRunner.run(["value", "/nonexistent/portfolio.csv"])
     #expect(result.status == 66)
