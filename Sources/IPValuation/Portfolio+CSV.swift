@@ -19,11 +19,18 @@ extension Portfolio {
   public init(table: CSVTable) throws {
     var indices: [PortfolioColumn: Int] = [:]
     for (index, name) in table.header.enumerated() {
+      let location = SourceLocation(file: table.source, line: table.headerLine, column: index + 1)
       guard let column = PortfolioColumn(rawValue: name.lowercased()) else {
         throw InputError.badData(
-          SourceLocation(file: table.source, line: 1, column: index + 1),
+          location,
           "unknown column '\(name)'; the columns of a portfolio are: "
             + PortfolioColumn.allCases.map(\.rawValue).joined(separator: ", "))
+      }
+      if let earlier = indices[column] {
+        throw InputError.badData(
+          location,
+          "the column '\(name)' repeats column \(earlier + 1) ('\(table.header[earlier])'); "
+            + "column names ignore letter case")
       }
       indices[column] = index
     }

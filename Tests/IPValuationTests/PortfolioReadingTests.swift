@@ -90,6 +90,16 @@ struct PortfolioReadingTests {
       name: "unknown column", text: header + ",colour\n" + good + ",red\n", line: 1, column: nil,
       message: "unknown column 'colour'"),
     BadInput(
+      name: "column repeated in another case",
+      text: "# a comment line\n" + header + ",ID\n" + good + ",A2\n", line: 2, column: nil,
+      message: "the column 'ID' repeats column 1 ('id')"),
+    BadInput(
+      name: "missing column below comments",
+      text:
+        "# comment\n\n# another\nid,right,office,filing_date,revenue\n"
+        + "A,invention,VN,2015-01-01,1\n",
+      line: 4, column: nil, message: "required column 'royalty_rate' is missing"),
+    BadInput(
       name: "missing required value",
       text: header + "\n" + good + "\nA2,invention,VN,2015-01-01,2016-01-01,,,0.05\n",
       line: 3, column: "revenue", message: "revenue is required"),
