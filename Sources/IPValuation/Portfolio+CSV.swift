@@ -7,10 +7,11 @@ extension Portfolio {
   ///
   /// - Throws: ``InputError``: `missingInput` (exit code 66) when the file cannot be read;
   ///   `badData` (exit code 65) naming the file, line, column and value and what is allowed, for
-  ///   an empty file or one without assets, an unknown or missing column, a missing required
-  ///   value, an unknown right or office, a bad date or number, a grant before filing, a negative
-  ///   amount, royalties not ordered `royalty_low <= royalty_rate <= royalty_high`, a rate outside
-  ///   [0, 1] (growth: outside (-1, 1]), a duplicate id, or mixed currencies.
+  ///   an empty file or one without assets, an unknown, repeated or missing column (names ignore
+  ///   letter case), a missing required value, an unknown right or office, a bad date or number,
+  ///   a grant before filing, a negative amount, royalties not ordered
+  ///   `royalty_low <= royalty_rate <= royalty_high`, a rate outside [0, 1] (growth: outside
+  ///   (-1, 1]), a duplicate id, or mixed currencies.
   public static func read(path: String) throws -> Portfolio {
     try Portfolio(table: CSVTable.read(path: path))
   }
