@@ -23,6 +23,8 @@ public struct CSVTable: Sendable {
   public let source: String
   /// The header row's column names, trimmed.
   public let header: [String]
+  /// The 1-based line of the header row (after any blank or comment lines).
+  public let headerLine: Int
   /// The data rows, each with as many fields as the header.
   public let records: [Record]
 
@@ -75,6 +77,7 @@ public struct CSVTable: Sendable {
       records.append(row)
     }
     self.header = header
+    self.headerLine = first.line
     self.records = records
   }
 
@@ -89,7 +92,7 @@ public struct CSVTable: Sendable {
   public func requireColumn(_ name: String) throws -> Int {
     guard let index = columnIndex(name) else {
       throw InputError.badData(
-        SourceLocation(file: source, line: 1),
+        SourceLocation(file: source, line: headerLine),
         "the required column '\(name)' is missing; the header has: \(header.joined(separator: ","))")
     }
     return index

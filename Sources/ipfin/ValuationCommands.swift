@@ -5,5 +5,5 @@ import ArgumentParser
 /// The subcommands of the valuation module (`value`).
 enum ValuationCommands {
   /// Registered in ``IPFin``'s configuration.
-  static let all: [ParsableCommand.Type] = []
+  static let all: [ParsableCommand.Type] = [ValueCommand.self]
 }

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import Foundation
+import GSLKit
+import IPCommon
+
+/// The Monte Carlo valuation of a portfolio: every asset's value simulated path by path on GSL's
+/// random numbers, with revenue shocks correlated across assets through one market factor.
+///
+/// The model, per path (see ``PathSimulator`` for the order of the draws):
+///
+/// ```
+/// r   ~ PERT(low, mode, high)                                (fixed when low = high)
+/// R_k = R_{k-1} exp(ln(1+g) - sigma^2/2 + sigma Z_k),  R_0 = revenue
+/// Z_k = sqrt(rho) F_k + sqrt(1-rho) e_k                      (F_k shared by the path's assets)
+/// T   : P(T > k) = (1-h)^k                                   (the right pays in years k < T)
+/// G   ~ Bernoulli(p_grant)                                   (once per path)
+/// V   = G * sum_{k=1..min(N, T-1)} w_k (R_k r (1-delta)^k - m) (1-tau) / (1+d)^(k-0.5)
+/// ```
+/// `E[R_k] = R_0 (1+g)^k`, and `r`, the `R_k`, `T` and `G` are independent, so `E[V]` is the
+/// deterministic value with `r` replaced by the PERT mean `(low + 4 mode + high) / 6`
+/// (``AssetValue/expectedValue``).
+///
+/// **Reproducibility.** Paths run in fixed blocks of 1,024; each asset of each block draws from
+/// its own stream of the root seed (``PathSimulator``), blocks run in parallel on
+/// ``ValuationAssumptions/threads`` threads and land by index, and per-asset sums are combined
+/// in block order: the result is bit-identical for any thread count.
+///
+/// **Memory** grows with paths plus assets: five values per path (the portfolio and the four
+/// kinds of right) and a few per asset; per-asset quantiles simulate each asset's paths again in
+/// groups whose values fit in ``quantileMemoryBudget``, instead of keeping paths times assets.
+public enum MonteCarloValuation {
+  /// The most path values held at once for per-asset quantiles: 4,194,304 (32 MiB).
+  public static let quantileMemoryBudget = 1 << 22
+
+  /// Values `portfolio` under `assumptions` by simulation.
+  ///
+  /// - Parameters:
+  ///   - perAssetQuantiles: whether to compute each asset's 5%, 50% and 95% quantiles, which
+  ///     costs a second simulation of the assets (true by default).
+  ///   - progress: advanced by one unit per path simulated; its total should be
+  ///     ``progressUnits(paths:perAssetQuantiles:)``.
+  /// - Throws: ``ValuationError`` for an invalid setting or a non-finite simulated value;
+  ///   ``InputError`` (`badData`) for an asset filed or granted after the valuation date.
+  public static func run(
+    portfolio: Portfolio, assumptions: ValuationAssumptions, perAssetQuantiles: Bool = true,
+    progress: ProgressBar? = nil
+  ) throws -> ValuationResult {
+    let (models, warnings) = try AssetModel.resolve(portfolio, assumptions)
+    let deterministic = DeterministicResult(
+      models: models, warnings: warnings, currency: portfolio.currency)
+    let simulator = try PathSimulator(
+      models: models, paths: assumptions.paths, seed: assumptions.seed,
+      correlation: assumptions.correlation)
+    let sums = simulatePortfolio(
+      simulator, means: deterministic.assets.map(\.expectedValue), threads: assumptions.threads,
+      progress: progress)
+    if let bad = sums.portfolio.firstIndex(where: { !$0.isFinite }) {
+      throw ValuationError(
+        .numericalFailure,
+        "the simulated portfolio value of path \(bad + 1) is not finite; "
+          + "lower the revenue volatility or growth")
+    }
+    let quantiles =
+      perAssetQuantiles
+      ? try assetQuantiles(simulator, threads: assumptions.threads, progress: progress)
+      : [AssetValuation.Quantiles?](repeating: nil, count: models.count)
+    let count = Double(assumptions.paths)
+    let assets = models.indices.map { index in
+      let terms = deterministic.assets[index]
+      let (shifted, shiftedSquares) = sums.assetSums[index]
+      let variance = (shiftedSquares - shifted * shifted / count) / (count - 1)
+      return AssetValuation(
+        terms: terms, mean: terms.expectedValue + shifted / count,
+        standardDeviation: max(variance, 0).squareRoot(), quantiles: quantiles[index])
+    }
+    var byRight: [IPRight: [Double]] = [:]
+    for (index, right) in IPRight.allCases.enumerated() { byRight[right] = sums.byRight[index] }
+    return ValuationResult(
+      assumptions: assumptions, currency: portfolio.currency, deterministic: deterministic,
+      assets: assets, portfolioValues: sums.portfolio, valuesByRight: byRight,
+      warnings: warnings, variatesDrawn: sums.drawn)
+  }
+
+  /// The progress units of a run: one per path, twice with per-asset quantiles.
+  public static func progressUnits(paths: Int, perAssetQuantiles: Bool) -> Int {
+    perAssetQuantiles ? 2 * paths : paths
+  }
+
+  // MARK: - The portfolio pass
+
+  /// What the portfolio pass returns.
+  private struct PortfolioSums {
+    var portfolio: [Double]
+    var byRight: [[Double]]
+    /// Per asset: `sum(v - E[V])` and `sum((v - E[V])^2)`, shifted by the exact mean so that the
+    /// variance does not lose digits.
+    var assetSums: [(Double, Double)]
+    var drawn: VariateCounts
+  }
+
+  /// Simulates every asset on every path, adding the values into the portfolio's and the
+  /// rights' per-path totals in asset order, and each asset's sums shifted by its `means`.
+  private static func simulatePortfolio(
+    _ simulator: PathSimulator, means: [Double], threads: Int, progress: ProgressBar?
+  ) -> PortfolioSums {
+    let models = simulator.models
+    let portfolio = SharedBuffer(count: simulator.paths)
+    let byRight = IPRight.allCases.map { _ in SharedBuffer(count: simulator.paths) }
+    let rightIndex = models.map { IPRight.allCases.firstIndex(of: $0.asset.right) ?? 0 }
+    let merger = BlockMerger(assets: models.count)
+    ParallelBlocks.run(count: simulator.blockCount, threads: threads) { block in
+      let range = simulator.pathRange(block)
+      let factors = simulator.factors(block: block)
+      let total = portfolio.slice(range)
+      let rightTotals = byRight.map { $0.slice(range) }
+      var sums = [(Double, Double)](repeating: (0, 0), count: models.count)
+      var drawn = VariateCounts(normals: factors.count)
+      var values = [Double](repeating: 0, count: range.count)
+      for asset in models.indices {
+        values.withUnsafeMutableBufferPointer { buffer in
+          drawn += simulator.simulate(asset: asset, block: block, factors: factors, into: buffer)
+        }
+        let mean = means[asset]
+        let rightTotal = rightTotals[rightIndex[asset]]
+        var shifted = 0.0
+        var shiftedSquares = 0.0
+        for (path, value) in values.enumerated() {
+          total[path] += value
+          rightTotal[path] += value
+          shifted += value - mean
+          shiftedSquares += (value - mean) * (value - mean)
+        }
+        sums[asset] = (shifted, shiftedSquares)
+      }
+      merger.add(block: block, sums: sums, drawn: drawn)
+      progress?.advance(by: range.count)
+    }
+    return PortfolioSums(
+      portfolio: portfolio.array, byRight: byRight.map(\.array), assetSums: merger.sums,
+      drawn: merger.drawn)
+  }
+
+  // MARK: - The per-asset pass
+
+  /// Each asset's 5%, 50% and 95% quantiles, simulating its paths again (the same streams give
+  /// the same values) in groups of assets whose values fit in ``quantileMemoryBudget``.
+  private static func assetQuantiles(
+    _ simulator: PathSimulator, threads: Int, progress: ProgressBar?
+  ) throws -> [AssetValuation.Quantiles?] {
+    let paths = simulator.paths
+    let groupSize = max(1, min(simulator.models.count, quantileMemoryBudget / paths))
+    var quantiles: [AssetValuation.Quantiles?] = []
+    for groupStart in stride(from: 0, to: simulator.models.count, by: groupSize) {
+      let group = groupStart..<min(groupStart + groupSize, simulator.models.count)
+      let values = SharedBuffer(count: group.count * paths)
+      ParallelBlocks.run(count: simulator.blockCount, threads: threads) { block in
+        let range = simulator.pathRange(block)
+        let factors = simulator.factors(block: block)
+        for (position, asset) in group.enumerated() {
+          let offset = position * paths
+          _ = simulator.simulate(
+            asset: asset, block: block, factors: factors,
+            into: values.slice(offset + range.lowerBound..<offset + range.upperBound))
+        }
+        progress?.advance(by: range.count * group.count / simulator.models.count)
+      }
+      // Each asset's values sorted on its own thread; 5%, 50% and 95% quantiles land by index.
+      let levels = [0.05, 0.5, 0.95]
+      let found = SharedBuffer(count: group.count * levels.count)
+      ParallelBlocks.run(count: group.count, threads: threads) { position in
+        let sample = try? SortedSample(
+          Array(values.slice(position * paths..<(position + 1) * paths)))
+        for (index, level) in levels.enumerated() {
+          found.pointer[position * levels.count + index] =
+            (try? sample?.quantile(level)) ?? .nan
+        }
+      }
+      for position in 0..<group.count {
+        let base = position * levels.count
+        guard (0..<levels.count).allSatisfy({ found.pointer[base + $0].isFinite }) else {
+          throw ValuationError(
+            .numericalFailure,
+            "a simulated value of asset '\(simulator.models[groupStart + position].asset.id)' "
+              + "is not finite; lower its revenue volatility or growth")
+        }
+        quantiles.append(
+          AssetValuation.Quantiles(
+            p05: found.pointer[base], p50: found.pointer[base + 1], p95: found.pointer[base + 2]))
+      }
+    }
+    return quantiles
+  }
+}
+
+/// Combines per-block, per-asset sums in block order, whatever order the blocks finish in, so
+/// that the totals are bit-identical for any thread count. Holds only the blocks that finished
+/// before an earlier one.
+private final class BlockMerger: @unchecked Sendable {
+  private let lock = NSLock()
+  private var waiting: [Int: [(Double, Double)]] = [:]
+  private var nextBlock = 0
+  private(set) var sums: [(Double, Double)]
+  private(set) var drawn = VariateCounts()
+
+  init(assets: Int) {
+    sums = [(Double, Double)](repeating: (0, 0), count: assets)
+  }
+
+  func add(block: Int, sums blockSums: [(Double, Double)], drawn blockDrawn: VariateCounts) {
+    lock.lock()
+    defer { lock.unlock() }
+    drawn += blockDrawn
+    waiting[block] = blockSums
+    while let ready = waiting.removeValue(forKey: nextBlock) {
+      for (index, (shifted, squares)) in ready.enumerated() {
+        sums[index].0 += shifted
+        sums[index].1 += squares
+      }
+      nextBlock += 1
+    }
+  }
+}

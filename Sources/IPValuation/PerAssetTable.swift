@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import IPCommon
+
+/// The per-asset table of a valuation (`ipfin value --per-asset FILE`), as RFC 4180 CSV.
+///
+/// Columns: `id,right,office,remaining_life,deterministic_value,mean,sd,p05,p50,p95,`
+/// `share_of_portfolio`. `remaining_life` is `L` in years; `mean`, `sd`, `p05`, `p50`, `p95` are
+/// those of the asset's simulated values (empty without a simulation, and the quantiles empty
+/// when they were not computed); `share_of_portfolio` is the asset's mean over the sum of the
+/// means (the deterministic values without a simulation), empty when that sum is 0. Numbers are
+/// written exactly (the shortest text that reads back as the same double).
+public enum PerAssetTable {
+  /// The column names.
+  public static let columns = [
+    "id", "right", "office", "remaining_life", "deterministic_value", "mean", "sd", "p05", "p50",
+    "p95", "share_of_portfolio",
+  ]
+
+  /// The table of a Monte Carlo valuation.
+  public static func csv(_ result: ValuationResult) -> String {
+    let total = result.assets.reduce(0) { $0 + $1.mean }
+    return csv(
+      result.assets.map { asset in
+        (
+          asset.terms,
+          [
+            asset.mean, asset.standardDeviation, asset.quantiles?.p05 ?? .nan,
+            asset.quantiles?.p50 ?? .nan, asset.quantiles?.p95 ?? .nan,
+            share(asset.mean, of: total),
+          ]
+        )
+      })
+  }
+
+  /// The table of a deterministic valuation: the simulation's columns are empty.
+  public static func csv(_ result: DeterministicResult) -> String {
+    let total = result.value
+    return csv(
+      result.assets.map { asset in
+        (asset, [.nan, .nan, .nan, .nan, .nan, share(asset.deterministicValue, of: total)])
+      })
+  }
+
+  private static func share(_ value: Double, of total: Double) -> Double {
+    total == 0 ? .nan : value / total
+  }
+
+  private static func csv(_ rows: [(AssetValue, [Double])]) -> String {
+    var writer = CSVWriter(header: columns)
+    for (asset, figures) in rows {
+      writer.appendRow(
+        [asset.id, asset.right.rawValue, asset.office.rawValue]
+          + ([asset.remainingLife, asset.deterministicValue] + figures).map(NumberFormatting.exact))
+    }
+    return writer.text
+  }
+}
