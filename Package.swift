@@ -52,8 +52,10 @@ let package = Package(
     .testTarget(
       name: "IPStatisticsTests", dependencies: ["IPStatistics", "GSLKit"], exclude: ["Models/Reference"]),
     .testTarget(name: "IPValuationTests", dependencies: ["IPValuation", "GSLKit"]),
-    .testTarget(name: "IPScenariosTests", dependencies: ["IPScenarios"]),
-    .testTarget(name: "ipfinTests", dependencies: ["ipfin"]),
+    .testTarget(
+      name: "IPScenariosTests",
+      dependencies: ["IPScenarios", "IPStatistics", "IPValuation", "IPCommon"]),
+    .testTarget(name: "ipfinTests", dependencies: ["ipfin", "IPCommon"], exclude: ["Expected"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -79,13 +79,25 @@ public struct SeriesSettings: Sendable, Equatable {
   public var model: String?
   /// The growth rate of the `constant-growth` model; `nil` uses the last observed growth.
   public var growth: Double?
+  /// Where it was written, for error messages (not part of equality).
+  public var location: SourceLocation?
 
   /// Creates series settings.
-  public init(right: String, scope: String? = nil, model: String? = nil, growth: Double? = nil) {
+  public init(
+    right: String, scope: String? = nil, model: String? = nil, growth: Double? = nil,
+    location: SourceLocation? = nil
+  ) {
     self.right = right
     self.scope = scope
     self.model = model
     self.growth = growth
+    self.location = location
+  }
+
+  /// Equal when they project the same series the same way, wherever they were written.
+  public static func == (lhs: SeriesSettings, rhs: SeriesSettings) -> Bool {
+    lhs.right == rhs.right && lhs.scope == rhs.scope && lhs.model == rhs.model
+      && lhs.growth == rhs.growth
   }
 }
 

@@ -124,7 +124,7 @@ public enum ScenarioLoader {
             at: location, key: path,
             "'\(right)' is not a right; allowed: \(rightNames.joined(separator: ", "))")
         }
-        series.append(SeriesSettings(right: right))
+        series.append(SeriesSettings(right: right, location: location))
         continue
       }
       let entry = try YAMLMapping(node, path: path)
@@ -138,7 +138,8 @@ public enum ScenarioLoader {
       series.append(
         SeriesSettings(
           right: right, scope: scope, model: model,
-          growth: try entry.number("growth", rate: true, range: -0.99...10, allowed: "-99% to 1000%")))
+          growth: try entry.number("growth", rate: true, range: -0.99...10, allowed: "-99% to 1000%"),
+          location: entry.location))
     }
     if let scope = try map.string("scope") {
       try requireOneOf(map, "scope", scope, scopeNames)
@@ -259,7 +260,7 @@ public enum ScenarioLoader {
       }
       settings.valuationDate = date
     }
-    settings.paths = try map.integer("paths", range: 1...100_000_000)
+    settings.paths = try map.integer("paths", range: 2...100_000_000)
     if let seed = try map.integer("seed", range: 0...Int.max, allowed: "a non-negative whole number") {
       settings.seed = UInt64(seed)
     }
@@ -292,7 +293,8 @@ public enum ScenarioLoader {
     if let loan = try map.mapping("loan") {
       try loan.requireKnownKeys(["amount", "pd"])
       settings.loanAmount = try loan.number(
-        "amount", range: 0...Double.greatestFiniteMagnitude, allowed: "a non-negative amount")
+        "amount", range: Double.leastNonzeroMagnitude...Double.greatestFiniteMagnitude,
+        allowed: "an amount above 0")
       settings.probabilityOfDefault = try loan.number("pd", rate: true, range: 0...1)
     }
     return settings

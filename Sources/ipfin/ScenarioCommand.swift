@@ -49,5 +49,7 @@ struct ScenarioCommand: ParsableCommand {
 /// The subcommands of the scenario module.
 enum ScenarioCommands {
   /// Registered in ``IPFin``'s configuration.
-  static let all: [ParsableCommand.Type] = [ScenarioCommand.self]
+  static let all: [ParsableCommand.Type] = [
+    CompareCommand.self, ReportCommand.self, ScenarioCommand.self,
+  ]
 }

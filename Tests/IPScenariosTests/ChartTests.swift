@@ -61,7 +61,8 @@ struct ChartTests {
         .init(label: "collateral value", value: 1.05e10, color: "#009E73"),
         .init(label: "loan", value: 2e10, color: "#000000", dash: "6 4"),
       ], currency: "VND", binCount: 20)
-    let (counts, lower, width) = chart.bins()
+    let (counts, lower, width, above) = chart.bins()
+    #expect(above == 0)
     #expect(counts.reduce(0, +) == 1000)
     #expect(lower == 1e10)
     #expect(abs(width - 9.6e9 / 20) < 1)

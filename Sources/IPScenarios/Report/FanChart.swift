@@ -72,9 +72,11 @@ public struct FanChart: Sendable {
   /// Each scenario draws a 95% band (a polygon, class `band95`), an 80% band (class `band80`)
   /// and a median line (class `median`); observed points are circles (class `observed`); the
   /// legend holds one entry (class `legend-entry`) per scenario and one for the observations.
-  public func svg(width: Double = 720, height: Double = 420) -> String {
+  /// The chart widens beyond `width` when a long legend would leave the plot under 480 px.
+  public func svg(width requestedWidth: Double = 720, height: Double = 420) -> String {
     let legendWidth = ChartText.legendWidth(series.map(\.name) + ["bands: 80% and 95%"])
     let margin = (left: 72.0, right: max(180.0, legendWidth), top: 44.0, bottom: 48.0)
+    let width = max(requestedWidth, margin.left + 480 + margin.right)
     var canvas = SVGCanvas(width: width, height: height)
     let years = observed.map(\.year) + series.flatMap { $0.points.map(\.year) }
     let values =
@@ -96,9 +98,10 @@ public struct FanChart: Sendable {
       let points = entry.points.filter {
         $0.low95.isFinite && $0.high95.isFinite && $0.low80.isFinite && $0.high80.isFinite
       }
+      // A model without intervals (constant growth) draws its median only.
       for (low, high, opacity, cssClass) in [
         (\Point.low95, \Point.high95, 0.14, "band95"), (\Point.low80, \Point.high80, 0.28, "band80"),
-      ] {
+      ] where !points.isEmpty {
         let upper = points.map { (xScale.position(Double($0.year)), yScale.position($0[keyPath: high])) }
         let lower = points.reversed().map {
           (xScale.position(Double($0.year)), yScale.position($0[keyPath: low]))

@@ -137,8 +137,11 @@ public struct HTMLReport: Sendable {
     if !sources.isEmpty {
       page += "<h2>Data sources</h2>\n<ul>\n"
       for source in sources {
-        page += "<li><code>\(e(source.id))</code>: \(e(source.title)), "
-          + "<a href=\"\(e(source.address))\">\(e(source.address))</a></li>\n"
+        page += "<li><code>\(e(source.id))</code>: \(e(source.title))"
+        if !source.address.isEmpty {
+          page += ", <a href=\"\(e(source.address))\">\(e(source.address))</a>"
+        }
+        page += "</li>\n"
       }
       page += "</ul>\n"
     }

@@ -37,11 +37,15 @@ public struct HistogramChart: Sendable {
   public var binCount: Int
   /// The bars' colour.
   public var color: String
+  /// When set, the bins end at this quantile of the values (Hyndman and Fan's definition 7),
+  /// so that a long right tail does not squeeze the bulk of the distribution; the paths above
+  /// it are counted in a note. `nil` (the default) bins every value.
+  public var upperQuantile: Double?
 
   /// Creates a histogram.
   public init(
     title: String, values: [Double], markers: [Marker], currency: String, binCount: Int = 40,
-    color: String = "#0072B2"
+    color: String = "#0072B2", upperQuantile: Double? = nil
   ) {
     self.title = title
     self.values = values
@@ -49,22 +53,35 @@ public struct HistogramChart: Sendable {
     self.currency = currency
     self.binCount = binCount
     self.color = color
+    self.upperQuantile = upperQuantile
   }
 
-  /// The bin counts over `binCount` equal bins from the smallest to the largest value (the
-  /// largest value falls in the last bin), with the bins' lower edge and width.
-  public func bins() -> (counts: [Int], lower: Double, width: Double) {
-    let finite = values.filter(\.isFinite)
-    guard let low = finite.min(), let high = finite.max(), binCount >= 1 else {
-      return ([], 0, 1)
+  /// The bin counts over `binCount` equal bins from the smallest value to the largest (or to
+  /// the ``upperQuantile``; that value falls in the last bin), with the bins' lower edge and
+  /// width, and the number of values above the last bin.
+  public func bins() -> (counts: [Int], lower: Double, width: Double, above: Int) {
+    let finite = values.filter(\.isFinite).sorted()
+    guard let low = finite.first, var high = finite.last, binCount >= 1 else {
+      return ([], 0, 1, 0)
+    }
+    if let upperQuantile, upperQuantile < 1 {
+      let h = Double(finite.count - 1) * max(upperQuantile, 0)
+      let below = Int(h.rounded(.down))
+      let next = min(below + 1, finite.count - 1)
+      high = finite[below] + (h - Double(below)) * (finite[next] - finite[below])
     }
     let width = high > low ? (high - low) / Double(binCount) : 1
     var counts = [Int](repeating: 0, count: binCount)
+    var above = 0
     for value in finite {
+      if value > high {
+        above += 1
+        continue
+      }
       let index = min(binCount - 1, Int((value - low) / width))
       counts[index] += 1
     }
-    return (counts, low, width)
+    return (counts, low, width, above)
   }
 
   /// The chart as a standalone SVG document: one `rect` of class `bar` per bin, one line of
@@ -73,7 +90,7 @@ public struct HistogramChart: Sendable {
     let legendWidth = ChartText.legendWidth(markers.map { "\($0.label): 000,000.00" })
     let margin = (left: 72.0, right: max(200.0, legendWidth), top: 44.0, bottom: 48.0)
     var canvas = SVGCanvas(width: width, height: height)
-    let (counts, lower, binWidth) = bins()
+    let (counts, lower, binWidth, above) = bins()
     let markerValues = markers.map(\.value).filter(\.isFinite)
     let upperEdge = lower + binWidth * Double(counts.count)
     let low = min(lower, markerValues.min() ?? lower)
@@ -111,6 +128,10 @@ public struct HistogramChart: Sendable {
         color: marker.color, dash: marker.dash)
     }
     legend.addNote(on: &canvas, "\(values.count) simulated paths")
+    if above > 0 {
+      legend.addNote(
+        on: &canvas, "\(above) above \(ChartText.amount(upperEdge, in: unit)) not shown")
+    }
     return canvas.document(title: title)
   }
 }

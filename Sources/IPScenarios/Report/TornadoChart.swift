@@ -47,7 +47,9 @@ public struct TornadoChart: Sendable {
   public func svg(width: Double = 720) -> String {
     let sorted = bars.sorted { $0.swing > $1.swing }
     let rowHeight = 28.0
-    let margin = (left: 230.0, right: 40.0, top: 44.0, bottom: 56.0)
+    // Room on the left for the longest label (about 6.8 px a character at 12 px).
+    let labelWidth = Double(sorted.map(\.label.count).max() ?? 0) * 6.8 + 24
+    let margin = (left: max(120.0, labelWidth), right: 40.0, top: 64.0, bottom: 56.0)
     let height = margin.top + margin.bottom + rowHeight * Double(max(sorted.count, 1))
     var canvas = SVGCanvas(width: width, height: height)
     let values = sorted.flatMap { [$0.low, $0.high] } + [base]
@@ -84,10 +86,10 @@ public struct TornadoChart: Sendable {
     canvas.text(
       "base \(ChartText.amount(base, in: unit))", x: baseX + 4, y: margin.top - 10,
       size: 11, fill: "#222")
-    canvas.rect(x: width - 200, y: 12, width: 12, height: 10, fill: "#D55E00", opacity: 0.8)
-    canvas.text("low setting", x: width - 184, y: 21, size: 11)
-    canvas.rect(x: width - 110, y: 12, width: 12, height: 10, fill: "#0072B2", opacity: 0.8)
-    canvas.text("high setting", x: width - 94, y: 21, size: 11)
+    canvas.rect(x: 16, y: 34, width: 12, height: 10, fill: "#D55E00", opacity: 0.8)
+    canvas.text("low setting", x: 32, y: 43, size: 11)
+    canvas.rect(x: 112, y: 34, width: 12, height: 10, fill: "#0072B2", opacity: 0.8)
+    canvas.text("high setting", x: 128, y: 43, size: 11)
     return canvas.document(title: title)
   }
 }

@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import Foundation
+import IPCommon
+import IPStatistics
+import IPValuation
+
+/// A scenario turned into the library requests that run it: one ``ProjectionRequest`` per
+/// projected series and the valuation's portfolio, assumptions and collateral policy.
+///
+/// Building a plan reads the data set and the portfolio and checks every setting, so that a
+/// bad scenario fails before any scenario runs. Errors name the scenario file and the key.
+public struct ScenarioPlan: Sendable {
+  /// One projected series.
+  public struct Series: Sendable {
+    /// The series' label in comparison columns: the right, followed by `_<scope>` when the
+    /// scope is not `all` (for example `invention_resident`).
+    public let label: String
+    /// The request that projects it.
+    public let request: ProjectionRequest
+    /// The key path of its entry in the scenario file, for example `projection.series[2]`.
+    public let keyPath: String
+    /// Where the series was written, for error messages.
+    public let location: SourceLocation?
+  }
+
+  /// The valuation part.
+  public struct Valuation: Sendable {
+    /// The portfolio.
+    public let portfolio: Portfolio
+    /// The simulation and the scenario's shifts of the inputs.
+    public let assumptions: ValuationAssumptions
+    /// Discounts, quantile, loan-to-value limits and the loan.
+    public let policy: CollateralPolicy
+  }
+
+  /// The scenario.
+  public let scenario: Scenario
+  /// The data set of the projection (`nil` without a projection).
+  public let dataset: FilingDataset?
+  /// The projected series, in the scenario's order.
+  public let series: [Series]
+  /// The valuation, when the scenario has one.
+  public let valuation: Valuation?
+
+  /// The plan of `scenario`, with the data sets read so far (by path) reused.
+  ///
+  /// - Parameters:
+  ///   - datasets: data sets already read, by file path (`""` for the bundled one); a new one
+  ///     is added.
+  ///   - threads: the worker threads of the valuation.
+  /// - Throws: ``ScenarioError`` naming the scenario file and key, with the exit code of the
+  ///   cause (65 for bad data or settings, 66 for a missing file, 70 for a numerical failure).
+  public init(
+    _ scenario: Scenario, datasets: inout [String: FilingDataset], threads: Int
+  ) throws {
+    self.scenario = scenario
+    if let projection = scenario.projection {
+      let dataPath = projection.dataFile ?? ""
+      let dataset: FilingDataset
+      if let known = datasets[dataPath] {
+        dataset = known
+      } else {
+        dataset = try Self.wrap(scenario, key: "projection.data", location: nil) {
+          dataPath.isEmpty ? try FilingDataset.bundled() : try FilingDataset.read(path: dataPath)
+        }
+        datasets[dataPath] = dataset
+      }
+      self.dataset = dataset
+      self.series = try projection.series.enumerated().map { index, settings in
+        try Self.series(settings, index: index, of: projection, scenario: scenario)
+      }
+    } else {
+      self.dataset = nil
+      self.series = []
+    }
+    if let settings = scenario.valuation {
+      self.valuation = try Self.valuation(settings, scenario: scenario, threads: threads)
+    } else {
+      self.valuation = nil
+    }
+  }
+
+  /// Reads the scenario files `files` (``ScenarioLoader``) and plans each, the first being the
+  /// baseline; scenarios reading the same data file share it.
+  ///
+  /// - Throws: ``ScenarioError``: as ``ScenarioLoader/load(_:)`` and ``init(_:datasets:threads:)``,
+  ///   and when no file is given or two scenarios have the same name (exit code 65).
+  public static func plans(for files: [String], threads: Int) throws -> [ScenarioPlan] {
+    guard !files.isEmpty else {
+      throw ScenarioError(at: nil, "no scenario file was given", exitCode: 64)
+    }
+    var datasets: [String: FilingDataset] = [:]
+    var plans: [ScenarioPlan] = []
+    for file in files {
+      let scenario = try ScenarioLoader.load(file)
+      if let earlier = plans.first(where: { $0.scenario.name == scenario.name }) {
+        throw ScenarioError(
+          at: SourceLocation(file: file), key: "name",
+          "the scenario name '\(scenario.name)' is also the name of \(earlier.scenario.file); "
+            + "compared scenarios need different names")
+      }
+      plans.append(try ScenarioPlan(scenario, datasets: &datasets, threads: threads))
+    }
+    return plans
+  }
+
+  /// The request of one projected series, with the adjustments that name it.
+  static func series(
+    _ settings: SeriesSettings, index: Int, of projection: ProjectionSettings,
+    scenario: Scenario
+  ) throws -> Series {
+    let scope = settings.scope ?? projection.scope
+    var request = ProjectionRequest(
+      office: projection.office, right: settings.right, measure: projection.measure,
+      scope: scope)
+    request.model = settings.model ?? projection.model
+    request.selection = try wrap(scenario, key: "projection.select", location: nil) {
+      guard let rule = SelectionRule(rawValue: projection.selection) else {
+        throw ScenarioError(at: nil, "'\(projection.selection)' is not aicc or backtest")
+      }
+      return rule
+    }
+    request.errorScale = try wrap(scenario, key: "projection.error_scale", location: nil) {
+      guard let scale = ErrorScale(rawValue: projection.errorScale) else {
+        throw ScenarioError(at: nil, "'\(projection.errorScale)' is not log or level")
+      }
+      return scale
+    }
+    request.to = projection.to
+    request.since = projection.since
+    request.excludeApproximate = projection.excludeApproximate
+    request.seed = projection.seed ?? ProjectionRequest.defaultSeed
+    request.simulations = projection.simulations ?? ProjectionRequest.defaultSimulations
+    request.growth = settings.growth
+    for adjustment in projection.adjustments
+    where adjustment.right == settings.right && (adjustment.scope ?? projection.scope) == scope {
+      try wrap(scenario, key: "projection.adjustments", location: adjustment.location) {
+        switch adjustment.kind {
+        case let .growthUplift(rate, from):
+          request.adjustments.append(.growthUplift(rate: rate, from: from))
+        case let .levelShift(shift, from):
+          request.adjustments.append(.levelShift(shift: shift, from: from))
+        case let .cap(cap):
+          request.cap = cap
+        case let .analog(text):
+          request.adjustments.append(.analog(try AnalogSpec(parsing: text)))
+        }
+      }
+    }
+    let label = scope == "all" ? settings.right : "\(settings.right)_\(scope)"
+    return Series(
+      label: label, request: request, keyPath: "projection.series[\(index)]",
+      location: settings.location)
+  }
+
+  /// The portfolio, assumptions and policy of a valuation, read and checked.
+  static func valuation(
+    _ settings: ValuationSettings, scenario: Scenario, threads: Int
+  ) throws -> Valuation {
+    let portfolio = try wrap(scenario, key: "valuation.portfolio", location: nil) {
+      try Portfolio.read(path: settings.portfolio)
+    }
+    var assumptions = ValuationAssumptions(
+      valuationDate: settings.valuationDate ?? portfolio.defaultValuationDate)
+    assumptions.paths = settings.paths ?? assumptions.paths
+    assumptions.seed = settings.seed ?? assumptions.seed
+    assumptions.correlation = settings.correlation ?? assumptions.correlation
+    assumptions.defaultDiscountRate = settings.discountRate ?? assumptions.defaultDiscountRate
+    assumptions.discountRateShift = settings.discountRateShift
+    assumptions.revenueGrowthShift = settings.revenueGrowthShift
+    assumptions.royaltyMultiplier = settings.royaltyMultiplier
+    assumptions.volatilityMultiplier = settings.volatilityMultiplier
+    assumptions.threads = max(1, threads)
+    var policy = CollateralPolicy()
+    policy.quantile = settings.collateralQuantile ?? policy.quantile
+    policy.orderlyDiscount = settings.orderlyDiscount ?? policy.orderlyDiscount
+    policy.forcedDiscount = settings.forcedDiscount ?? policy.forcedDiscount
+    policy.loanAmount = settings.loanAmount
+    policy.probabilityOfDefault = settings.probabilityOfDefault
+    try wrap(scenario, key: "valuation", location: nil) {
+      for (right, value) in settings.loanToValue.sorted(by: { $0.key < $1.key }) {
+        try policy.setLoanToValue(value, forRightNamed: right)
+      }
+      try assumptions.validate()
+      try policy.validate()
+    }
+    return Valuation(portfolio: portfolio, assumptions: assumptions, policy: policy)
+  }
+
+  /// Runs `body`, turning an error into a ``ScenarioError`` that names the scenario file and
+  /// `key`, keeps the cause's message and its exit code (a usage error of a library request
+  /// becomes 65: the request came from the file).
+  @discardableResult
+  static func wrap<Value>(
+    _ scenario: Scenario, key: String, location: SourceLocation?, _ body: () throws -> Value
+  ) throws -> Value {
+    do {
+      return try body()
+    } catch let error as ScenarioError where error.location != nil {
+      throw error
+    } catch {
+      throw failure(error, scenario: scenario, key: key, location: location)
+    }
+  }
+
+  /// `error` as a ``ScenarioError`` of `scenario` at `key`.
+  static func failure(
+    _ error: Error, scenario: Scenario, key: String, location: SourceLocation?
+  ) -> ScenarioError {
+    let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+    var code = (error as? ExitCodeProviding)?.exitCode ?? 70
+    if code == 64 { code = 65 }
+    return ScenarioError(
+      at: location ?? SourceLocation(file: scenario.file), key: key,
+      "scenario '\(scenario.name)': \(message)", exitCode: code)
+  }
+}

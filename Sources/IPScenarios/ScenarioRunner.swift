@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import Foundation
+import IPCommon
+import IPStatistics
+import IPValuation
+
+/// What running one scenario produced: each projected series and the valuation.
+public struct ScenarioResult: Sendable {
+  /// One projected series.
+  public struct Series: Sendable {
+    /// The label of its comparison columns (see ``ScenarioPlan/Series/label``).
+    public let label: String
+    /// The projection, with every model tried and the selected model's rows.
+    public let projection: SeriesProjection
+  }
+
+  /// The valuation's outcome.
+  public struct Valuation: Sendable {
+    /// The simulation: per-path portfolio values and per-asset figures.
+    public let result: ValuationResult
+    /// The collateral figures under the scenario's policy.
+    public let report: CollateralReport
+    /// The one-at-a-time sensitivity of the deterministic value.
+    public let tornado: Tornado
+  }
+
+  /// The scenario.
+  public let scenario: Scenario
+  /// The projected series, in the scenario's order.
+  public let series: [Series]
+  /// The valuation, when the scenario has one.
+  public let valuation: Valuation?
+
+  /// The warnings of the data, the fits and the valuation; those of a projection are prefixed
+  /// with the series they concern.
+  public var warnings: [String] {
+    let projection = series.flatMap { entry in
+      entry.projection.warnings.map { "\(entry.projection.key): \($0)" }
+    }
+    return projection + (valuation?.result.warnings ?? []).map(\.description)
+  }
+}
+
+/// Runs scenarios: projects every series and values every portfolio, in parallel where that
+/// helps, with results that do not depend on the number of threads.
+///
+/// Every projection is a pure function of its request (seeded), and every valuation lands its
+/// paths by block index (see IPValuation), so the output is identical for any thread count.
+/// The projections of all scenarios run side by side on `threads` workers; the valuations then
+/// run one after the other, each on `threads` workers.
+public enum ScenarioRunner {
+  /// Runs `plans`, in order.
+  ///
+  /// - Parameters:
+  ///   - plans: the scenarios, already read and checked (``ScenarioPlan``).
+  ///   - threads: the worker threads (at least 1).
+  ///   - progress: advanced by one unit per projected series and one per simulated path (twice
+  ///     per path: the portfolio pass and the per-asset quantiles); see ``progressUnits(_:)``.
+  /// - Throws: ``ScenarioError`` naming the scenario file, the key of the series or the
+  ///   valuation, and the cause.
+  public static func run(
+    _ plans: [ScenarioPlan], threads: Int, progress: ProgressBar? = nil
+  ) throws -> [ScenarioResult] {
+    let jobs = plans.indices.flatMap { plan in plans[plan].series.indices.map { (plan, $0) } }
+    let outcomes = ResultSlots<Result<SeriesProjection, ScenarioError>>(count: jobs.count)
+    let counter = JobCounter()
+    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
+      while let job = counter.next(below: jobs.count) {
+        let (planIndex, seriesIndex) = jobs[job]
+        let plan = plans[planIndex]
+        let series = plan.series[seriesIndex]
+        outcomes[job] = Result {
+          guard let dataset = plan.dataset else {
+            throw ScenarioError(at: nil, "the scenario has no data set")
+          }
+          return try Projector.project(series.request, dataset: dataset)
+        }.mapError {
+          ScenarioPlan.failure(
+            $0, scenario: plan.scenario, key: series.keyPath, location: series.location)
+        }
+        progress?.advance()
+      }
+    }
+    var results: [ScenarioResult] = []
+    var job = 0
+    for plan in plans {
+      var series: [ScenarioResult.Series] = []
+      for entry in plan.series {
+        series.append(ScenarioResult.Series(label: entry.label, projection: try outcomes[job].get()))
+        job += 1
+      }
+      var valuation: ScenarioResult.Valuation?
+      if let settings = plan.valuation {
+        valuation = try ScenarioPlan.wrap(plan.scenario, key: "valuation", location: nil) {
+          try value(settings, progress: progress)
+        }
+      }
+      results.append(ScenarioResult(scenario: plan.scenario, series: series, valuation: valuation))
+    }
+    return results
+  }
+
+  /// The progress units of running `plans`: one per projected series, two per simulated path.
+  public static func progressUnits(_ plans: [ScenarioPlan]) -> Int {
+    plans.reduce(0) { total, plan in
+      let paths = plan.valuation.map {
+        MonteCarloValuation.progressUnits(paths: $0.assumptions.paths, perAssetQuantiles: true)
+      }
+      return total + plan.series.count + (paths ?? 0)
+    }
+  }
+
+  /// Values one portfolio: the simulation, the collateral report and the tornado.
+  static func value(
+    _ settings: ScenarioPlan.Valuation, progress: ProgressBar?
+  ) throws -> ScenarioResult.Valuation {
+    let result = try MonteCarloValuation.run(
+      portfolio: settings.portfolio, assumptions: settings.assumptions, progress: progress)
+    return ScenarioResult.Valuation(
+      result: result, report: try CollateralReport(result: result, policy: settings.policy),
+      tornado: try Sensitivity.tornado(
+        portfolio: settings.portfolio, assumptions: settings.assumptions))
+  }
+}
+
+/// Result slots that parallel jobs fill, each job its own slot.
+///
+/// `@unchecked Sendable`: a lock guards every access.
+private final class ResultSlots<Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var values: [Value?]
+
+  init(count: Int) {
+    values = [Value?](repeating: nil, count: count)
+  }
+
+  subscript(index: Int) -> Value {
+    get {
+      lock.lock()
+      defer { lock.unlock() }
+      guard let value = values[index] else { preconditionFailure("slot \(index) is empty") }
+      return value
+    }
+    set {
+      lock.lock()
+      defer { lock.unlock() }
+      values[index] = newValue
+    }
+  }
+}
+
+/// A thread-safe counter handing out job numbers in increasing order.
+private final class JobCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var nextJob = 0
+
+  func next(below count: Int) -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard nextJob < count else { return nil }
+    nextJob += 1
+    return nextJob - 1
+  }
+}

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import ArgumentParser
+import Foundation
+import IPCommon
+import IPScenarios
+import IPStatistics
+import IPValuation
+
+/// `ipfin compare SCENARIO.yaml...`: run scenarios side by side and compare them.
+struct CompareCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "compare",
+    abstract: "Run scenarios side by side and compare them (the first is the baseline).",
+    discussion: """
+      Runs each scenario's projection and valuation and prints one row per scenario (in the \
+      table format, one column per scenario). Columns, in order: scenario, description; for \
+      each projected series (labelled by its right, with _<scope> when the scope is not all) \
+      and for 2030 and each final year: {series}_{year}, {series}_{year}_lo95, \
+      {series}_{year}_hi95, then {series}_cagr (the median's compound growth from the last \
+      observed year); market_value_mean, market_value_p05, market_value_p50, \
+      market_value_p95, orderly_liquidation_value, forced_liquidation_value, \
+      collateral_value, lending_value, var95, es95, hhi, loan_amount, coverage_orderly, \
+      coverage_forced, expected_loss; then {figure}_vs_baseline_pct for each final-year series \
+      value and market_value_mean, market_value_p05, orderly_liquidation_value, \
+      forced_liquidation_value, collateral_value, lending_value, var95, es95, expected_loss: \
+      100 (x - baseline) / |baseline|. A scenario without a projection or a valuation leaves \
+      those cells empty.
+
+      --out FILE writes the comparison as CSV (with --long as \
+      scenario,metric,value,baseline_value,change_pct), whatever --format prints. \
+      --projections FILE writes every scenario's projection rows: scenario, then the columns \
+      of 'ipfin project'. Scenarios run in parallel on --threads; the output is identical \
+      for any thread count. Files are written only when every scenario has run.
+
+      Exit codes: 64 bad option, 65 bad scenario or data (with file, line and key), 66 \
+      missing scenario file, 70 numerical failure, 73 cannot write output.
+      """)
+
+  @Argument(help: ArgumentHelp("Scenario files (YAML); the first is the baseline.", valueName: "SCENARIO.yaml"))
+  var files: [String]
+
+  @Option(help: "How to print the comparison: table, csv or json.")
+  var format: OutputFormat = .table
+
+  @Option(help: ArgumentHelp("Also write the comparison as CSV to FILE (atomically).", valueName: "FILE"))
+  var out: String?
+
+  @Option(help: ArgumentHelp("Write every scenario's projection rows as CSV to FILE.", valueName: "FILE"))
+  var projections: String?
+
+  @Flag(help: "Write the CSV long: scenario,metric,value,baseline_value,change_pct.")
+  var long = false
+
+  @Option(help: "Worker threads; the output does not depend on them. (default: all cores)")
+  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  func validate() throws {
+    guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    for output in [out, projections].compactMap({ $0 }) {
+      if let input = files.first(where: { OutputFile.isSameFile($0, output) }) {
+        throw ValidationError("the output \(output) would overwrite the scenario file \(input)")
+      }
+    }
+  }
+
+  func run() throws {
+    let results = try ScenarioRuns.run(files, threads: threads)
+    let comparison = Comparison(results.map(\.summary))
+    let csv = long ? comparison.longCSV : comparison.csv
+    if let projections {
+      var writer = CSVWriter(header: ScenarioResult.projectionHeader)
+      for result in results {
+        for row in result.projectionRows { writer.appendRow(row) }
+      }
+      try OutputFile.write(writer.text, to: projections)
+      Output.note("wrote the projections to \(projections)")
+    }
+    if let out {
+      try OutputFile.write(csv, to: out)
+      Output.note("wrote the comparison to \(out)")
+    }
+    switch format {
+    case .table: try Output.emit(comparison.table, to: nil)
+    case .csv: try Output.emit(csv, to: nil)
+    case .json: try Output.emit(try Output.json(comparison.jsonObjects), to: nil)
+    }
+  }
+}
+
+/// Running scenario files for `compare` and `report`, with notes on standard error.
+enum ScenarioRuns {
+  /// Reads, plans and runs `files`, printing the seeds and warnings on standard error.
+  static func run(_ files: [String], threads: Int) throws -> [ScenarioResult] {
+    let plans = try ScenarioPlan.plans(for: files, threads: threads)
+    let progress = ProgressBar(label: "scenarios", total: ScenarioRunner.progressUnits(plans))
+    defer { progress.finish() }
+    let results = try ScenarioRunner.run(plans, threads: threads, progress: progress)
+    progress.finish()
+    for plan in plans {
+      var parts: [String] = []
+      if let request = plan.series.first?.request {
+        parts.append("projection seed \(request.seed), \(request.simulations) paths per model")
+      }
+      if let assumptions = plan.valuation?.assumptions {
+        parts.append(
+          "valuation seed \(assumptions.seed), \(assumptions.paths) paths, valued at "
+            + "\(assumptions.valuationDate)")
+      }
+      if !parts.isEmpty { Output.note("\(plan.scenario.name): " + parts.joined(separator: "; ")) }
+    }
+    // A warning several scenarios share (the same portfolio, the same data) is printed once,
+    // with the scenarios it concerns.
+    var warnings: [(text: String, scenarios: [String])] = []
+    for result in results {
+      for warning in result.warnings {
+        if let index = warnings.firstIndex(where: { $0.text == warning }) {
+          warnings[index].scenarios.append(result.scenario.name)
+        } else {
+          warnings.append((warning, [result.scenario.name]))
+        }
+      }
+    }
+    for warning in warnings {
+      Output.note("warning: \(warning.scenarios.joined(separator: ", ")): \(warning.text)")
+    }
+    return results
+  }
+}
