@@ -18,10 +18,10 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product ipfin
 
-# The main job. Until the scenario commands land it shows what ipfin can do.
+# The main job: compare the example scenarios (baseline first) and write their report:
+# out/comparison.csv, out/projections.csv and out/report/index.html (see scripts/main-job.sh).
 run: build
-	$(IPFIN) --version
-	$(IPFIN) --help
+	./scripts/main-job.sh $(IPFIN) out
 
 # Every test, in a release build: the statistical tests (10^6 draws, calibration, Monte Carlo
 # accuracy) run at full strength there and the whole suite stays within minutes.
