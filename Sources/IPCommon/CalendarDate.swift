@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+import Foundation
+
 /// A date in the proleptic Gregorian calendar, without time or time zone, read and written as
 /// ISO 8601 `YYYY-MM-DD`.
 public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConvertible {
@@ -28,6 +30,26 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
       let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
     else { return nil }
     self.init(year: year, month: month, day: day)
+  }
+
+  /// Today's date in UTC, from the system clock.
+  public static func today() -> CalendarDate {
+    let days = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
+    return CalendarDate(daysSinceEpoch: days)
+  }
+
+  /// The date `days` days after 1970-01-01 (before it when negative), by Howard Hinnant's
+  /// `civil_from_days` algorithm, the inverse of ``daysSinceEpoch``.
+  public init(daysSinceEpoch days: Int) {
+    let shifted = days + 719_468
+    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+    let dayOfEra = shifted - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let shiftedMonth = (5 * dayOfYear + 2) / 153
+    day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+    month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+    year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
   }
 
   /// Whether `year` is a leap year in the Gregorian calendar.

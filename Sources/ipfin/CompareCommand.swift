@@ -68,23 +68,23 @@ struct CompareCommand: ParsableCommand {
     let results = try ScenarioRuns.run(files, threads: threads)
     let comparison = Comparison(results.map(\.summary))
     let csv = long ? comparison.longCSV : comparison.csv
+    var files: [(path: String, text: String)] = []
     if let projections {
       var writer = CSVWriter(header: ScenarioResult.projectionHeader)
       for result in results {
         for row in result.projectionRows { writer.appendRow(row) }
       }
-      try OutputFile.write(writer.text, to: projections)
-      Output.note("wrote the projections to \(projections)")
+      files.append((projections, writer.text))
     }
-    if let out {
-      try OutputFile.write(csv, to: out)
-      Output.note("wrote the comparison to \(out)")
-    }
+    if let out { files.append((out, csv)) }
+    let printed: String
     switch format {
-    case .table: try Output.emit(comparison.table, to: nil)
-    case .csv: try Output.emit(csv, to: nil)
-    case .json: try Output.emit(try Output.json(comparison.jsonObjects), to: nil)
+    case .table: printed = comparison.table
+    case .csv: printed = csv
+    case .json: printed = try Output.json(comparison.jsonObjects)
     }
+    try Output.emit(printed, to: nil, alongside: files)
+    for file in files { Output.note("wrote \(file.path)") }
   }
 }
 

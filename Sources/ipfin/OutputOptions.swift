@@ -19,22 +19,42 @@ struct OutputOptions: ParsableArguments {
   @Option(help: "Output format: table, csv or json.")
   var format: OutputFormat = .table
 
-  @Option(name: .long, help: ArgumentHelp("Write the output to FILE instead of standard output (written atomically).", valueName: "FILE"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Write the output to FILE instead of standard output (written atomically).",
+      valueName: "FILE"))
   var out: String?
 
-  /// Writes `text` to `--out` atomically, or to standard output.
-  func emit(_ text: String) throws {
-    try Output.emit(text, to: out)
+  /// Writes `text` to `--out`, or to standard output, together with the command's other
+  /// output `files`: all of the files are written, or none (see ``Output/emit(_:to:alongside:)``).
+  func emit(_ text: String, alongside files: [(path: String, text: String)] = []) throws {
+    try Output.emit(text, to: out, alongside: files)
   }
 }
 
 /// Writing command output.
 enum Output {
-  /// Writes `text` to `path` atomically, or to standard output when `path` is nil or `-`.
-  static func emit(_ text: String, to path: String?) throws {
+  /// Writes `text` to `path` atomically, or to standard output when `path` is nil or `-`,
+  /// together with `files`: the files are written as one (``OutputFile/write(_:)``), so that a
+  /// failure leaves none of them behind, and standard output is written only after them.
+  static func emit(
+    _ text: String, to path: String?, alongside files: [(path: String, text: String)] = []
+  ) throws {
+    if let file = files.first(where: { $0.path == "-" || $0.path.isEmpty }) {
+      throw InputError(
+        .usage, "'\(file.path)' is not a file name; only --out may be '-' (standard output)")
+    }
+    let paths = files.map(\.path) + [path].compactMap { $0 }.filter { $0 != "-" }
+    if let twice = paths.enumerated().first(where: { item in
+      paths[..<item.offset].contains { OutputFile.isSameFile($0, item.element) || $0 == item.element }
+    }) {
+      throw InputError(.usage, "two outputs would be written to the same file \(twice.element)")
+    }
     if let path, path != "-" {
-      try OutputFile.write(text, to: path)
+      try OutputFile.write(files + [(path, text)])
     } else {
+      if !files.isEmpty { try OutputFile.write(files) }
       FileHandle.standardOutput.write(Data(text.utf8))
     }
   }

@@ -153,12 +153,13 @@ struct ProjectCommand: ParsableCommand {
         .insufficientData,
         "no right of \(template.office) \(template.measure) \(template.scope) has enough data")
     }
+    let text: String
     switch output.format {
-    case .csv: try output.emit(ProjectionTable.csv(projections))
-    case .table: try output.emit(ProjectionTable.text(projections))
-    case .json: try output.emit(try Output.json(["projections": projections]))
+    case .csv: text = ProjectionTable.csv(projections)
+    case .table: text = ProjectionTable.text(projections)
+    case .json: text = try Output.json(["projections": projections])
     }
-    if let fits { try OutputFile.write(FitTable.csv(projections), to: fits) }
+    try output.emit(text, alongside: fits.map { [($0, FitTable.csv(projections))] } ?? [])
   }
 
   /// The request shared by every right, from the options.

@@ -51,7 +51,7 @@ struct ValueCommand: ParsableCommand {
         + "latest filing or grant date)", valueName: "DATE"))
   var valuationDate: String?
 
-  @Option(help: "The number of simulated paths, 2 to 100000000. (default: 20000)")
+  @Option(help: "The number of simulated paths, 2 to 10000000. (default: 20000)")
   var paths: Int?
 
   @Option(help: "The root seed of the random streams, 0 to 2^64-1. (default: 57)")
@@ -171,6 +171,13 @@ struct ValueCommand: ParsableCommand {
       Output.note(
         "valuation date \(assumptions.valuationDate) (default: 31 December of the year of the "
           + "latest filing or grant date; set it with --valuation-date)")
+      let age = assumptions.valuationDate.days(to: CalendarDate.today())
+      if age > 366 {
+        Output.note(
+          "warning: the default valuation date \(assumptions.valuationDate) is \(age / 365) "
+            + "years or more before today: rights that have expired since count as alive and "
+            + "remaining lives are overstated; give --valuation-date")
+      }
     } else {
       Output.note("valuation date \(assumptions.valuationDate)")
     }
@@ -205,8 +212,7 @@ struct ValueCommand: ParsableCommand {
       document.tornado = try Sensitivity.tornado(portfolio: portfolio, assumptions: assumptions)
     }
     let text = try document.rendered(as: output.format)
-    if let perAsset { try OutputFile.write(perAssetText, to: perAsset) }
-    try output.emit(text)
+    try output.emit(text, alongside: perAsset.map { [($0, perAssetText)] } ?? [])
   }
 
   /// The assumptions at `valuationDate` and the policy the options ask for, validated; an

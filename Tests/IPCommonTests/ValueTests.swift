@@ -30,6 +30,26 @@ struct ValueTests {
     #expect(leap.days(to: try #require(CalendarDate(iso8601: "2025-02-28"))) == 365)
   }
 
+  /// A day count turns back into its date: the inverse of `daysSinceEpoch` over years 1 to
+  /// 9999, and today agrees with Foundation's calendar in UTC.
+  @Test func datesFromDayCounts() throws {
+    let first = try #require(CalendarDate(iso8601: "0001-01-01")).daysSinceEpoch
+    let last = try #require(CalendarDate(iso8601: "9999-12-31")).daysSinceEpoch
+    for days in stride(from: first, through: last, by: 997) + [first, last, 0, -1, 59, 60] {
+      let date = CalendarDate(daysSinceEpoch: days)
+      #expect(CalendarDate(year: date.year, month: date.month, day: date.day) == date)
+      #expect(date.daysSinceEpoch == days, "\(days) -> \(date)")
+    }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+    let now = calendar.dateComponents([.year, .month, .day], from: Date())
+    let today = CalendarDate.today()
+    // Midnight may pass between the two readings.
+    #expect(
+      (today.year, today.month, today.day) == (now.year, now.month, now.day)
+        || today.days(to: CalendarDate.today()) == 1)
+  }
+
   /// Rates as fractions or percentages; numbers strictly decimal.
   @Test func rates() {
     #expect(ValueParsing.rate("0.05") == 0.05)
