@@ -25,13 +25,7 @@ public struct DataSource: Sendable, Equatable, Codable {
   ///   `id,title,address`).
   public static func bundled() throws -> [String: DataSource] {
     let name = "sources.csv (bundled)"
-    guard let url = Bundle.module.url(forResource: "sources", withExtension: "csv"),
-      let text = try? String(contentsOf: url, encoding: .utf8)
-    else {
-      throw InputError(
-        .missingInput, at: SourceLocation(file: name),
-        "the bundled list of sources is missing from this installation")
-    }
+    let text = try BundledResource.text("sources.csv", reportedName: name)
     let table = try CSVTable(text: text, source: name)
     let id = try table.requireColumn("id")
     let title = try table.requireColumn("title")

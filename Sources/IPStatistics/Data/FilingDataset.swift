@@ -31,16 +31,7 @@ public struct FilingDataset: Sendable {
   /// - Throws: ``InputError`` (`missingInput`) when the resource is missing from the
   ///   installation, or the bundled file's own errors.
   public static func bundled() throws -> FilingDataset {
-    guard let url = Bundle.module.url(forResource: "ip-filings", withExtension: "csv") else {
-      throw InputError(
-        .missingInput, at: SourceLocation(file: bundledName),
-        "the bundled data set is missing from this installation")
-    }
-    guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-      throw InputError(
-        .missingInput, at: SourceLocation(file: bundledName),
-        "the bundled data set cannot be read as UTF-8 text from \(url.path)")
-    }
+    let text = try BundledResource.text("ip-filings.csv", reportedName: bundledName)
     return try FilingDataset(table: CSVTable(text: text, source: bundledName))
   }
 
