@@ -260,12 +260,12 @@ public enum ScenarioLoader {
       }
       settings.valuationDate = date
     }
-    settings.paths = try map.integer("paths", range: 2...100_000_000)
+    settings.paths = try map.integer("paths", range: 2...10_000_000)
     if let seed = try map.integer("seed", range: 0...Int.max, allowed: "a non-negative whole number") {
       settings.seed = UInt64(seed)
     }
     settings.correlation = try map.number("correlation", range: 0...1)
-    settings.discountRate = try map.number("discount_rate", rate: true, range: -0.5...1, allowed: "-50% to 100%")
+    settings.discountRate = try map.number("discount_rate", rate: true, range: 0...1)
     settings.discountRateShift =
       try map.number("discount_rate_shift", rate: true, range: -0.5...0.5, allowed: "-50% to 50%") ?? 0
     settings.revenueGrowthShift =

@@ -56,8 +56,10 @@ public struct ValuationAssumptions: Sendable, Equatable {
   public static let defaultSeed: UInt64 = 57
   /// The default thread count: the active processor count.
   public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
-  /// The largest number of paths accepted, 100,000,000.
-  public static let maximumPaths = 100_000_000
+  /// The largest number of paths accepted, 10,000,000: a run keeps about ten numbers per path
+  /// (80 bytes: the portfolio value, its split by kind of right, and the sorted copies and
+  /// lending values of the collateral report), so the largest run stays under 1 GB.
+  public static let maximumPaths = 10_000_000
 
   /// Assumptions at `valuationDate` with every other setting at its default.
   public init(valuationDate: CalendarDate) {
@@ -71,11 +73,13 @@ public struct ValuationAssumptions: Sendable, Equatable {
   public func validate() throws {
     func check(_ ok: Bool, _ name: String, _ value: Double, _ allowed: String) throws {
       guard ok, value.isFinite else {
-        throw ValuationError.invalidSetting(name, "\(value) is not allowed; allowed: \(allowed)")
+        throw ValuationError.invalidSetting(
+          name, "\(NumberFormatting.exact(value)) is not allowed; allowed: \(allowed)")
       }
     }
     try check(
-      defaultDiscountRate > -1, "discount_rate", defaultDiscountRate, "a rate above -1 (-100%)")
+      (0...1).contains(defaultDiscountRate), "discount_rate", defaultDiscountRate,
+      "a rate in [0, 1], as in the portfolio's discount_rate column")
     try check(
       (0...1).contains(correlation), "correlation", correlation, "a correlation in [0, 1]")
     try check(
