@@ -2,6 +2,7 @@
 
 import Foundation
 import IPScenarios
+import IPStatistics
 import Testing
 
 #if canImport(FoundationXML)
@@ -28,7 +29,7 @@ struct HTMLReportTests {
         title: "Sensitivity", base: 10, bars: [.init(label: "royalty", low: 8, high: 12)],
         currency: "VND"),
       comparison: comparison,
-      sources: [.init(id: "investip-2024", title: "InvestIP review", address: "https://investip.vn/")])
+      sources: [DataSource(id: "investip-2024", title: "InvestIP review", address: "https://investip.vn/")])
     let directory = files.directory.appendingPathComponent("report").path
     try report.write(to: directory)
 

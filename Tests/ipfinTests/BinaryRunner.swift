@@ -21,6 +21,14 @@ enum BinaryRunner {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }()
 
+  /// A new empty directory under the temporary directory; the caller removes it.
+  static func scratchDirectory() throws -> URL {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ipfin-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return directory
+  }
+
   /// What one run printed and how it ended.
   struct Result {
     let status: Int32
@@ -41,9 +49,7 @@ enum BinaryRunner {
     process.arguments = arguments
     process.currentDirectoryURL = directory ?? packageRoot
     // Output goes to temporary files, so that a large output can never block the child.
-    let scratch = FileManager.default.temporaryDirectory
-      .appendingPathComponent("ipfin-run-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    let scratch = try scratchDirectory()
     defer { try? FileManager.default.removeItem(at: scratch) }
     let outputURL = scratch.appendingPathComponent("stdout")
     let errorURL = scratch.appendingPathComponent("stderr")

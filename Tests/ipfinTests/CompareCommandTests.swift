@@ -16,20 +16,13 @@ struct CompareCommandTests {
     "baseline", "headline-rates", "korea-analog", "resolution-57", "stress",
   ].map { "examples/scenarios/\($0).yaml" }
 
-  /// A scratch directory, removed by the caller.
-  static func scratch() throws -> URL {
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("ipfin-compare-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    return directory
-  }
 
   /// The main job writes the comparison, the projections and the report; the CSV files are
   /// RFC 4180 (CRLF line ends, one header, every row as wide as the header); the comparison's
   /// header is the checked-in one, with one row per example scenario, baseline first, whose
   /// changes against itself are all zero; the table is printed.
   @Test func mainJobWritesParsableOutputs() throws {
-    let directory = try Self.scratch()
+    let directory = try BinaryRunner.scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let executable = try #require(BinaryRunner.executable)
     let process = Process()
@@ -97,7 +90,7 @@ struct CompareCommandTests {
   /// A bad scenario stops the run with exit code 65, its file, line and key, and writes no
   /// output file; a missing one gives 66.
   @Test func badScenariosWriteNothing() throws {
-    let directory = try Self.scratch()
+    let directory = try BinaryRunner.scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let bad = directory.appendingPathComponent("bad.yaml")
     try "name: bad\nprojection:\n  office: VN\n  series: [invention]\n  to: soon\n"

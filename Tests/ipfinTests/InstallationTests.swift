@@ -10,9 +10,7 @@ import Testing
 struct InstallationTests {
   @Test func bundledDataTravelsWithTheExecutable() throws {
     let executable = try #require(BinaryRunner.executable)
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("ipfin-install-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try BinaryRunner.scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let copy = directory.appendingPathComponent("ipfin")
     try FileManager.default.copyItem(at: executable, to: copy)

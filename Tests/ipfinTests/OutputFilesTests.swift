@@ -7,12 +7,6 @@ import Testing
 /// a default valuation date long past is a warning.
 @Suite("Output files")
 struct OutputFilesTests {
-  static func scratch() throws -> URL {
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("ipfin-outputs-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    return directory
-  }
 
   /// When the second output cannot be written (its folder is a file), the first is not
   /// written either, and the exit code is 73.
@@ -22,7 +16,7 @@ struct OutputFilesTests {
     ["compare", "examples/scenarios/baseline.yaml", "--projections"],
   ])
   func aFailedOutputLeavesNoOtherBehind(_ command: [String]) throws {
-    let directory = try Self.scratch()
+    let directory = try BinaryRunner.scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let blocker = directory.appendingPathComponent("blocker")
     try Data().write(to: blocker)
@@ -46,7 +40,7 @@ struct OutputFilesTests {
   /// A portfolio whose latest date is years old is valued at that year's end by default, with
   /// a warning that says so.
   @Test func aStaleDefaultValuationDateIsAWarning() throws {
-    let directory = try Self.scratch()
+    let directory = try BinaryRunner.scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let portfolio = directory.appendingPathComponent("old.csv")
     try """

@@ -73,9 +73,7 @@ extension HTMLReport {
       }
     }
     let cited = used.sorted().map { id in
-      sources[id]
-        .map { HTMLReport.Source(id: $0.id, title: $0.title, address: $0.address) }
-        ?? HTMLReport.Source(id: id, title: "not described in sources.csv", address: "")
+      sources[id] ?? DataSource(id: id, title: "not described in sources.csv", address: "")
     }
     var notes = [
       "Scenarios: " + results.map(\.scenario.name).joined(separator: ", ")

@@ -2,29 +2,13 @@
 
 import Foundation
 import IPCommon
+import IPStatistics
 
 /// A self-contained HTML report of compared scenarios: fan charts of the projected series,
 /// histograms of simulated portfolio values, the tornado chart, the comparison table and the
 /// data sources. Charts are inline SVG; there is no script and no network reference. Each chart
 /// is also written as its own `.svg` file.
 public struct HTMLReport: Sendable {
-  /// A data source cited by the report.
-  public struct Source: Sendable, Equatable {
-    /// The id used in the data set.
-    public var id: String
-    /// Who published it and what it is.
-    public var title: String
-    /// Where it was found.
-    public var address: String
-
-    /// Creates a source.
-    public init(id: String, title: String, address: String) {
-      self.id = id
-      self.title = title
-      self.address = address
-    }
-  }
-
   /// The page title.
   public var title: String
   /// Paragraphs shown under the title (scenarios compared, seeds, caveats).
@@ -38,12 +22,12 @@ public struct HTMLReport: Sendable {
   /// The comparison.
   public var comparison: Comparison
   /// The sources of the observed data the projections used.
-  public var sources: [Source]
+  public var sources: [DataSource]
 
   /// Creates a report.
   public init(
     title: String, notes: [String], fanCharts: [FanChart], histograms: [HistogramChart],
-    tornado: TornadoChart?, comparison: Comparison, sources: [Source]
+    tornado: TornadoChart?, comparison: Comparison, sources: [DataSource]
   ) {
     self.title = title
     self.notes = notes
