@@ -53,10 +53,10 @@ struct CompareCommand: ParsableCommand {
   var long = false
 
   @Option(help: "Worker threads; the output does not depend on them. (default: all cores)")
-  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  var threads: Int?
 
   func validate() throws {
-    guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be at least 1") }
     for output in [out, projections].compactMap({ $0 }) {
       if let input = files.first(where: { OutputFile.isSameFile($0, output) }) {
         throw ValidationError("the output \(output) would overwrite the scenario file \(input)")
@@ -65,7 +65,8 @@ struct CompareCommand: ParsableCommand {
   }
 
   func run() throws {
-    let results = try ScenarioRuns.run(files, threads: threads)
+    let results = try ScenarioRuns.run(
+      files, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
     let comparison = Comparison(results.map(\.summary))
     let csv = long ? comparison.longCSV : comparison.csv
     var files: [(path: String, text: String)] = []

@@ -30,14 +30,15 @@ struct ReportCommand: ParsableCommand {
   var out: String
 
   @Option(help: "Worker threads; the output does not depend on them. (default: all cores)")
-  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  var threads: Int?
 
   func validate() throws {
-    guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be at least 1") }
   }
 
   func run() throws {
-    let results = try ScenarioRuns.run(files, threads: threads)
+    let results = try ScenarioRuns.run(
+      files, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
     let report = HTMLReport(results: results, sources: try DataSource.bundled())
     try report.write(to: out)
     Output.note(
