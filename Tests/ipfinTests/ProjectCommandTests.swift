@@ -135,6 +135,10 @@ struct ProjectCommandTests {
     (longHeader + row("2020", "3") + row("2020", "4"), ":3:5", "duplicate"),
     (longHeader, ":1", "no data rows"),
     (longHeader + row("2020", "3") + row("2021", "4") + row("2023", "5"), "lines 2-4", "needs"),
+    (
+      longHeader + row("2010", "0") + (2011...2015).map { row("\($0)", "\($0 - 2000)") }.joined(),
+      ":2", "the value in 2010 is 0, which log-scale errors cannot fit"
+    ),
   ])
   func badDataIsExitCode65WithThePosition(text: String, position: String, message: String) throws {
     let directory = try Self.scratch()
@@ -150,6 +154,31 @@ struct ProjectCommandTests {
     )
     #expect(result.standardError.contains(message), "\(result.standardError)")
     #expect(result.standardOutput.isEmpty)
+  }
+
+  @Test func aZeroOnTheLogScaleIsExitCode65WithItsLineUnderAutoToo() throws {
+    let directory = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("zero.csv")
+    try "year,value\n2010,0\n2011,10\n2012,12\n2013,15\n2014,18\n2015,21\n".write(
+      to: file, atomically: true, encoding: .utf8)
+    for model in ["auto", "linear"] {
+      let result = try BinaryRunner.run([
+        "project", "--data", file.path, "--to", "2018", "--model", model,
+      ])
+      #expect(result.status == 65, "\(model): \(result.standardError)")
+      #expect(
+        result.standardError.hasSuffix(
+          "ipfin: error: \(file.path):2: user series filed all: the value in 2010 is 0, which "
+            + "log-scale errors cannot fit (every value fitted must be positive); use "
+            + "--error-scale level, or --since 2011 to fit only the later points\n"),
+        "\(result.standardError)")
+    }
+    // constant-growth uses only the last two points.
+    let rule = try BinaryRunner.run([
+      "project", "--data", file.path, "--to", "2018", "--model", "constant-growth",
+    ])
+    #expect(rule.status == 0, "\(rule.standardError)")
   }
 
   @Test func usageErrorsAreExitCode64() throws {

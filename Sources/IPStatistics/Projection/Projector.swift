@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 import GSLKit
+import IPCommon
 
 /// Projects filing series: fits the requested models, selects one, simulates future paths and
 /// applies the scenario adjustments.
@@ -62,10 +63,11 @@ public enum Projector {
     case .all: candidates = GrowthModel.allCases
     case .named(let model): candidates = [model]
     }
+    try checkPositive(series, points, candidates, request)
     var attempts = candidates.map { model in
       attempt(model, years: years, values: values, request: request)
     }
-    if case .named(let model) = choice, let failure = attempts[0].failure {
+    if case .named(let model) = choice, let error = attempts[0].error {
       let needed = model.minimumPoints(
         capped: request.cap != nil, growthGiven: request.growth != nil)
       if years.count < needed {
@@ -74,7 +76,7 @@ public enum Projector {
           "\(series.file): \(series.key) has \(years.count) points to fit (\(describe(points))); "
             + "\(model) needs at least \(needed)")
       }
-      throw StatisticsError(.numericalFailure, "\(model): \(failure)")
+      throw namedFailure(model, error, series)
     }
     if choice == .auto && attempts.allSatisfy({ $0.fit == nil }) {
       throw noModelError(series, points, attempts, request)
@@ -120,8 +122,9 @@ public enum Projector {
         }
       } catch {
         attempts[index].fit = nil
-        attempts[index].failure = "the simulation failed: \(error)"
-        if case .named = choice { throw error }
+        attempts[index].error = error
+        attempts[index].failedInSimulation = true
+        if case .named = choice { throw namedFailure(model, error, series) }
         if choice == .auto {
           warnings.append("\(model) was selected but its simulation failed; trying the next best")
         }
@@ -187,6 +190,51 @@ public enum Projector {
     return "years \(years), " + (first == last ? "line \(first)" : "lines \(first)-\(last)")
   }
 
+  /// Checks, once for all models and before any fit, that the points the candidate models use
+  /// are positive on the log scale, where `ln 0` is minus infinity: every point for a fitted
+  /// model, only the last two for `constant-growth` (the last one with a given growth rate).
+  /// Models with too few points are left out: they are skipped anyway.
+  ///
+  /// - Throws: ``StatisticsError`` (`insufficientData`) naming the file and line of the latest
+  ///   value that is not positive, and what is allowed.
+  static func checkPositive(
+    _ series: FilingSeries, _ points: [FilingPoint], _ candidates: [GrowthModel],
+    _ request: ProjectionRequest
+  ) throws {
+    guard request.errorScale == .log else { return }
+    let used =
+      candidates.map { model -> Int in
+        let needed = model.minimumPoints(
+          capped: request.cap != nil, growthGiven: request.growth != nil)
+        guard points.count >= needed else { return 0 }
+        return model.isFitted ? points.count : needed
+      }.max() ?? 0
+    let offending = points.suffix(used).filter { !($0.value > 0) }
+    guard let latest = offending.last else { return }
+    let location = latest.line.map { "\(series.file):\($0)" } ?? series.file
+    let others = offending.dropLast().map(\.year)
+    throw StatisticsError(
+      .insufficientData,
+      "\(location): \(series.key): the value in \(latest.year) is "
+        + "\(NumberFormatting.exact(latest.value)), which log-scale errors cannot fit (every value "
+        + "fitted must be positive"
+        + (others.isEmpty ? "" : "; those of \(YearList.describe(others)) are not either")
+        + "); use --error-scale level, or --since \(latest.year + 1) to fit only the later points")
+  }
+
+  /// The error of a named model that could not be fitted or simulated: its own error (and exit
+  /// code), with the file and series in front.
+  static func namedFailure(_ model: GrowthModel, _ error: any Error, _ series: FilingSeries)
+    -> StatisticsError
+  {
+    let original =
+      error as? StatisticsError ?? StatisticsError(.numericalFailure, "\(error)")
+    let message =
+      original.message.hasPrefix(model.rawValue)
+      ? original.message : "\(model): \(original.message)"
+    return StatisticsError(original.kind, "\(series.file): \(series.key): \(message)")
+  }
+
   /// Fits one model, or records why it was not fitted.
   static func attempt(
     _ model: GrowthModel, years: [Int], values: [Double], request: ProjectionRequest
@@ -198,7 +246,8 @@ public enum Projector {
     let needed = model.minimumPoints(capped: capped, growthGiven: request.growth != nil)
     guard years.count >= needed else {
       result.skipped = true
-      result.failure = "needs at least \(needed) points, has \(years.count)"
+      result.error = StatisticsError(
+        .insufficientData, "needs at least \(needed) points, has \(years.count)")
       return result
     }
     do {
@@ -206,7 +255,7 @@ public enum Projector {
         years: years, values: values, errorScale: request.errorScale, cap: request.cap,
         growth: request.growth)
     } catch {
-      result.failure = "\(error)"
+      result.error = error
     }
     return result
   }
@@ -244,8 +293,11 @@ public enum Projector {
           + "headline-rate extrapolation)")
     }
     let reasons = attempts.map { "\($0.model): \($0.failure ?? "ok")" }.joined(separator: "; ")
+    // Data that no model can take is a data error (65), whatever failed numerically is 70.
+    let dataErrors = attempts.allSatisfy { ($0.error as? StatisticsError)?.exitCode == 65 }
     return StatisticsError(
-      .numericalFailure, "\(series.key): no model could be fitted and simulated (\(reasons))")
+      dataErrors ? .insufficientData : .numericalFailure,
+      "\(series.file): \(series.key): no model could be fitted and simulated (\(reasons))")
   }
 
   /// The observed rows and the fitted rows of a model.
@@ -288,9 +340,16 @@ struct ModelAttempt {
   let observationCount: Int
   let parameterCount: Int
   var fit: FittedGrowthModel?
-  var failure: String?
+  /// Why the model was not fitted, skipped or simulated, as thrown (its kind and exit code kept).
+  var error: (any Error)?
   var skipped = false
+  var failedInSimulation = false
   var backtest: BacktestScore?
+
+  /// The reason shown in the fits table, or `nil`.
+  var failure: String? {
+    error.map { failedInSimulation ? "the simulation failed: \($0)" : "\($0)" }
+  }
 
   init(model: GrowthModel, observationCount: Int, parameterCount: Int) {
     self.model = model

@@ -87,6 +87,94 @@ struct ProjectorTests {
     #expect(projected.allSatisfy { $0.intervals.isEmpty })
   }
 
+  /// A plain `year,value` file named `own.csv` with `values` from 2010 on (lines 2, 3, ...).
+  static func ownFile(_ values: [Int]) throws -> FilingDataset {
+    let rows = values.enumerated().map { "\(2010 + $0.offset),\($0.element)" }
+    return try FilingDataset.parse(
+      text: "year,value\n" + rows.joined(separator: "\n") + "\n", source: "own.csv")
+  }
+
+  static func project(_ dataset: FilingDataset, _ configure: (inout ProjectionRequest) -> Void)
+    throws -> SeriesProjection
+  {
+    var request = ProjectionRequest(office: "user", right: "series")
+    request.to = 2020
+    configure(&request)
+    return try Projector.project(request, dataset: dataset)
+  }
+
+  @Test(arguments: ["auto", "all", "linear", "drift"])
+  func aZeroOnTheLogScaleIsBadDataNamingItsLineOnce(model: String) throws {
+    let dataset = try Self.ownFile([0, 10, 12, 15, 18, 21])
+    do {
+      _ = try Self.project(dataset) { $0.model = model }
+      Issue.record("expected an error")
+    } catch let error as StatisticsError {
+      #expect(error.kind == .insufficientData && error.exitCode == 65)
+      #expect(
+        error.message.hasPrefix("own.csv:2: user series filed all: the value in 2010 is 0,"),
+        "\(error.message)")
+      #expect(error.message.contains("use --error-scale level, or --since 2011"))
+      #expect(error.message.components(separatedBy: "log-scale").count == 2, "\(error.message)")
+    }
+    // Every zero is named; the latest by its line.
+    do {
+      _ = try Self.project(try Self.ownFile([0, 10, 0, 15, 18, 21])) { $0.model = model }
+      Issue.record("expected an error")
+    } catch let error as StatisticsError {
+      #expect(error.message.hasPrefix("own.csv:4: user series filed all: the value in 2012 is 0"))
+      #expect(error.message.contains("those of 2010 are not either"))
+    }
+    // The level scale takes zeros.
+    let level = try Self.project(dataset) {
+      $0.model = model
+      $0.errorScale = .level
+    }
+    #expect(!level.projections.isEmpty)
+  }
+
+  @Test func constantGrowthNeedsOnlyItsLastTwoPointsPositive() throws {
+    let projection = try Self.project(try Self.ownFile([0, 10, 12, 15, 18, 21])) {
+      $0.model = "constant-growth"
+    }
+    let projected = try #require(projection.projections.first?.rows.filter { $0.kind == .projected })
+    #expect(projected.map(\.year) == Array(2016...2020))
+    #expect(relativelyClose(projected[4].value, 21 * pow(21.0 / 18, 5), 1e-12))
+    do {
+      _ = try Self.project(try Self.ownFile([4, 10, 12, 15, 0, 21])) {
+        $0.model = "constant-growth"
+      }
+      Issue.record("expected an error")
+    } catch let error as StatisticsError {
+      #expect(error.exitCode == 65)
+      #expect(error.message.hasPrefix("own.csv:6: user series filed all: the value in 2014 is 0"))
+    }
+    // With a given rate only the last point is used.
+    let given = try Self.project(try Self.ownFile([4, 10, 12, 15, 0, 21])) {
+      $0.model = "constant-growth"
+      $0.growth = 0.1
+    }
+    #expect(given.projections.count == 1)
+  }
+
+  @Test func aNamedModelKeepsTheKindOfItsOwnFailure() throws {
+    // On the level scale the growth from a zero is undefined: data that the model cannot take
+    // (exit 65), not a numerical failure (exit 70).
+    do {
+      _ = try Self.project(try Self.ownFile([4, 10, 12, 15, 0, 21])) {
+        $0.model = "constant-growth"
+        $0.errorScale = .level
+      }
+      Issue.record("expected an error")
+    } catch let error as StatisticsError {
+      #expect(error.kind == .insufficientData && error.exitCode == 65)
+      #expect(
+        error.message
+          == "own.csv: user series filed all: constant-growth: the growth from 2014 to 2015 is "
+          + "undefined (a zero); give the rate with --growth")
+    }
+  }
+
   @Test func aNamedModelWithTooFewPointsNamesTheLines() throws {
     do {
       _ = try Self.project {
