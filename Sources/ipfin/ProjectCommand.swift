@@ -129,16 +129,20 @@ struct ProjectCommand: ParsableCommand {
   func run() throws {
     let dataset = try source.load()
     let template = try request(dataset: dataset)
+    try template.validate()
     let rights = try self.rights(dataset: dataset, template: template)
-    Output.note(
-      "seed \(template.seed), \(template.simulations) simulated paths per model "
-        + "(rerun with --seed \(template.seed) for the same intervals)")
     var projections: [SeriesProjection] = []
     for right in rights {
       var request = template
       request.right = right
       do {
         let projection = try Projector.project(request, dataset: dataset)
+        if projections.isEmpty {
+          // Only once a request has passed every check (some need the series) and run.
+          Output.note(
+            "seed \(template.seed), \(template.simulations) simulated paths per model "
+              + "(rerun with --seed \(template.seed) for the same intervals)")
+        }
         for warning in projection.warnings { Output.note("warning: \(projection.key): \(warning)") }
         projections.append(projection)
       } catch let error as StatisticsError

@@ -184,11 +184,14 @@ struct ProjectCommandTests {
   @Test func usageErrorsAreExitCode64() throws {
     for arguments in [
       ["--model", "cubic"], ["--to", "2020"], ["--uplift", "3%"], ["--analog", "KR:1990-2000"],
-      ["--select", "best"], ["--levels", "0.8,1.5"],
+      ["--select", "best"], ["--levels", "0.8,1.5"], ["--simulations", "10"], ["--cap=-5"],
     ] {
       let result = try BinaryRunner.run(
         ["project", "--office", "VN", "--right", "invention"] + arguments)
       #expect(result.status == 64, "\(arguments): \(result.standardError)")
+      // The request is checked before the seed note: the error is all that is printed.
+      #expect(result.standardError.hasPrefix("ipfin: error: "), "\(result.standardError)")
+      #expect(!result.standardError.contains("simulated paths"), "\(result.standardError)")
     }
   }
 }

@@ -98,9 +98,18 @@ enum ModelChoice: Equatable {
 }
 
 extension ProjectionRequest {
-  /// Checks the fields that do not depend on the data.
+  /// Checks the fields that do not depend on the data: the model name, the number of
+  /// simulations, the levels, the cap, the growth rate and the backtest settings.
+  /// ``Projector/project(_:dataset:)`` calls it first; call it yourself to check a request
+  /// before reading data or announcing work. The checks that need the series (the horizon after
+  /// its last year) are made by ``Projector/project(_:dataset:)``.
   ///
   /// - Throws: ``StatisticsError`` (`badRequest`) naming the field and what is allowed.
+  public func validate() throws {
+    _ = try validatedChoice()
+  }
+
+  /// ``validate()``, returning the parsed model choice.
   func validatedChoice() throws -> ModelChoice {
     let choice = try ModelChoice(model)
     guard (100...10_000_000).contains(simulations) else {

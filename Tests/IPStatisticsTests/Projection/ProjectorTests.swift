@@ -401,6 +401,24 @@ struct ProjectorTests {
     }
   }
 
+  @Test func validateChecksTheRequestWithoutData() throws {
+    var request = ProjectionRequest(office: "VN", right: "invention")
+    try request.validate()
+    for configure: (inout ProjectionRequest) -> Void in [
+      { $0.model = "quadratic" }, { $0.simulations = 99 }, { $0.simulations = 10_000_001 },
+      { $0.levels = [0.8, 0.8] }, { $0.cap = -5 }, { $0.growth = 0.05 }, { $0.backtestOrigins = 0 },
+    ] {
+      request = ProjectionRequest(office: "VN", right: "invention")
+      configure(&request)
+      do {
+        try request.validate()
+        Issue.record("expected an error")
+      } catch let error as StatisticsError {
+        #expect(error.kind == .badRequest && error.exitCode == 64)
+      }
+    }
+  }
+
   @Test func tablesHaveTheDocumentedColumns() throws {
     let projection = try Self.project { _ in }
     #expect(
