@@ -69,7 +69,11 @@ struct ProjectCommand: ParsableCommand {
   @Option(help: "The root seed of the simulated paths.")
   var seed: UInt64 = ProjectionRequest.defaultSeed
 
-  @Option(help: "The number of simulated paths per model.")
+  @Option(
+    help: ArgumentHelp(
+      "The number of simulated paths per model, 100 to 1,000,000; simulations × projected years "
+        + "(and × --backtest-horizon with --select backtest) at most 50,000,000, since a model's "
+        + "paths are held in memory (about 400 MB)."))
   var simulations: Int = ProjectionRequest.defaultSimulations
 
   @Option(

@@ -185,6 +185,7 @@ struct ProjectCommandTests {
     for arguments in [
       ["--model", "cubic"], ["--to", "2020"], ["--uplift", "3%"], ["--analog", "KR:1990-2000"],
       ["--select", "best"], ["--levels", "0.8,1.5"], ["--simulations", "10"], ["--cap=-5"],
+      ["--simulations", "1000000", "--to", "2124"],
     ] {
       let result = try BinaryRunner.run(
         ["project", "--office", "VN", "--right", "invention"] + arguments)

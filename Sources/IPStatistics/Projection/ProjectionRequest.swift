@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+import IPCommon
+
 /// How `--model auto` chooses a model.
 public enum SelectionRule: String, Sendable, Codable, CaseIterable {
   /// The smallest AICc among the models with `n >= k + 2` (the default).
@@ -17,6 +19,16 @@ public struct ProjectionRequest: Sendable, Equatable {
   /// The default number of simulated paths, 2000: the Monte Carlo error of a 95% bound is then
   /// about 1% of the band's width.
   public static let defaultSimulations = 2000
+  /// The most simulated paths per model, 1,000,000: the Monte Carlo error of a 95% bound is
+  /// then far below any figure's precision, and the working memory per path (a damped-trend
+  /// parameter draw, 48 bytes, and the quantiles' column and its sorted copy, 16 bytes) stays
+  /// under 64 MB.
+  public static let mostSimulations = 1_000_000
+  /// The most simulated values a model's projection holds at once, simulations × projected
+  /// years: 50,000,000 doubles, 400 MB. Each year's quantiles need every path's value for that
+  /// year, and a path is simulated year after year, so the paths of one model are kept in
+  /// memory until its intervals are read (models are projected one after the other).
+  public static let mostSimulatedValues = 50_000_000
   /// The default interval levels, 80% and 95%.
   public static let defaultLevels = [0.8, 0.95]
   /// The default last projected year, 2035.
@@ -45,7 +57,8 @@ public struct ProjectionRequest: Sendable, Equatable {
   public var errorScale: ErrorScale = .log
   /// The root seed of the simulated paths (default ``defaultSeed``).
   public var seed: UInt64 = ProjectionRequest.defaultSeed
-  /// The number of simulated paths (default 2000).
+  /// The number of simulated paths (default 2000), from 100 to ``mostSimulations``, and at most
+  /// ``mostSimulatedValues`` divided by the projected years (and by the backtest horizon).
   public var simulations: Int = ProjectionRequest.defaultSimulations
   /// The central prediction-interval levels, each in (0, 1) (default 0.8 and 0.95).
   public var levels: [Double] = ProjectionRequest.defaultLevels
@@ -112,9 +125,11 @@ extension ProjectionRequest {
   /// ``validate()``, returning the parsed model choice.
   func validatedChoice() throws -> ModelChoice {
     let choice = try ModelChoice(model)
-    guard (100...10_000_000).contains(simulations) else {
+    guard (100...Self.mostSimulations).contains(simulations) else {
       throw StatisticsError(
-        .badRequest, "the number of simulations must be from 100 to 10,000,000, got \(simulations)")
+        .badRequest,
+        "the number of simulations must be from 100 to "
+          + "\(Self.grouped(Self.mostSimulations)), got \(simulations)")
     }
     guard !levels.isEmpty, levels.count <= 5, levels.allSatisfy({ $0 > 0 && $0 < 1 }),
       Set(levels).count == levels.count
@@ -147,6 +162,31 @@ extension ProjectionRequest {
       throw StatisticsError(
         .badRequest, "the backtest needs at least 1 origin and a horizon of at least 1 year")
     }
+    if selection == .backtest {
+      try checkSimulatedValues(years: backtestHorizon, span: "the backtest horizon") {
+        "--backtest-horizon \($0)"
+      }
+    }
     return choice
+  }
+
+  /// Checks that `simulations` paths of `years` years (`span`, for the message) stay within
+  /// ``mostSimulatedValues``; `shorter` names the option that would project `$0` years.
+  ///
+  /// - Throws: ``StatisticsError`` (`badRequest`) saying the limit and how to stay under it.
+  func checkSimulatedValues(years: Int, span: String, shorter: (Int) -> String) throws {
+    guard simulations * years > Self.mostSimulatedValues else { return }
+    throw StatisticsError(
+      .badRequest,
+      "\(Self.grouped(simulations)) simulations × \(years) years (\(span)) = "
+        + "\(Self.grouped(simulations * years)) simulated values, over the limit of "
+        + "\(Self.grouped(Self.mostSimulatedValues)) (about 400 MB: a model's paths are kept in "
+        + "memory for the quantiles); use at most \(Self.grouped(Self.mostSimulatedValues / years)) "
+        + "simulations, or \(shorter(Self.mostSimulatedValues / simulations))")
+  }
+
+  /// `1234567` as `1,234,567`.
+  static func grouped(_ count: Int) -> String {
+    NumberFormatting.fixed(Double(count), digits: 0, grouped: true)
   }
 }

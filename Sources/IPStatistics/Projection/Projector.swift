@@ -49,6 +49,9 @@ public enum Projector {
         "the last projected year must be after the last observed year \(lastYear) and at most "
           + "\(longestHorizon) years later, got \(request.to)")
     }
+    try request.checkSimulatedValues(
+      years: request.to - lastYear, span: "the projected years \(lastYear + 1)-\(request.to)"
+    ) { "--to \(lastYear + $0)" }
     let adjustments = try request.adjustments.map { try ResolvedAdjustment($0, dataset: dataset) }
     if let cap = request.cap, let largest = values.max(), cap <= largest {
       warnings.append(

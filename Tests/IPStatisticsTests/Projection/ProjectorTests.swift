@@ -401,11 +401,44 @@ struct ProjectorTests {
     }
   }
 
+  @Test func theSimulatedValuesHeldInMemoryAreBounded() throws {
+    // 1,000,000 paths of 100 years would hold 10^8 doubles (800 MB).
+    do {
+      _ = try Self.project {
+        $0.simulations = 1_000_000
+        $0.to = 2124
+      }
+      Issue.record("expected an error")
+    } catch let error as StatisticsError {
+      #expect(error.kind == .badRequest && error.exitCode == 64)
+      #expect(
+        error.message
+          == "1,000,000 simulations × 100 years (the projected years 2025-2124) = 100,000,000 "
+          + "simulated values, over the limit of 50,000,000 (about 400 MB: a model's paths are "
+          + "kept in memory for the quantiles); use at most 500,000 simulations, or --to 2074")
+    }
+    // Exactly at the limit is allowed (constant-growth: checked, but nothing to simulate).
+    let atLimit = try Self.project {
+      $0.model = "constant-growth"
+      $0.simulations = 500_000
+      $0.to = 2124
+    }
+    #expect(atLimit.simulations * 100 == ProjectionRequest.mostSimulatedValues)
+    // The backtest's paths too, before any data is read.
+    var backtest = ProjectionRequest(office: "VN", right: "invention")
+    backtest.selection = .backtest
+    backtest.simulations = 100_000
+    backtest.backtestHorizon = 501
+    #expect(throws: StatisticsError.self) { try backtest.validate() }
+    backtest.backtestHorizon = 500
+    try backtest.validate()
+  }
+
   @Test func validateChecksTheRequestWithoutData() throws {
     var request = ProjectionRequest(office: "VN", right: "invention")
     try request.validate()
     for configure: (inout ProjectionRequest) -> Void in [
-      { $0.model = "quadratic" }, { $0.simulations = 99 }, { $0.simulations = 10_000_001 },
+      { $0.model = "quadratic" }, { $0.simulations = 99 }, { $0.simulations = 1_000_001 },
       { $0.levels = [0.8, 0.8] }, { $0.cap = -5 }, { $0.growth = 0.05 }, { $0.backtestOrigins = 0 },
     ] {
       request = ProjectionRequest(office: "VN", right: "invention")
