@@ -22,7 +22,8 @@ public enum Projector {
   /// 2. The models: `auto` fits every model but `constant-growth` (only `logistic` and
   ///    `gompertz` under a cap), `all` every model, or the named one. A model is skipped when the
   ///    series has fewer points than ``GrowthModel/minimumPoints(capped:growthGiven:)``; a fit
-  ///    that fails is reported as failed with the reason, and the others go on.
+  ///    that fails, or that reproduces every point (no error variance to estimate), is reported
+  ///    as failed with the reason, and the others go on.
   /// 3. The selection: the smallest AICc (or, with `selection = .backtest`, the smallest
   ///    backtest MAPE) among the fitted models other than `constant-growth`.
   /// 4. The projection of each projected model to `to`: the point forecast, and intervals from
@@ -254,14 +255,27 @@ public enum Projector {
       return result
     }
     do {
-      result.fit = try model.fit(
+      let fit = try model.fit(
         years: years, values: values, errorScale: request.errorScale, cap: request.cap,
         growth: request.growth)
+      let largest = values.map { abs(request.errorScale.transform($0)) }.max() ?? 0
+      if let sigma = fit.sigma, !(sigma > exactFitTolerance * largest) {
+        throw StatisticsError(
+          .insufficientData,
+          "the residuals are all zero: no error variance to estimate")
+      }
+      result.fit = fit
     } catch {
       result.error = error
     }
     return result
   }
+
+  /// The residual standard deviation at or below which a fit counts as exact: `1e-10` of the
+  /// largest `|z|`, rounding rather than noise. The likelihood of such a fit is unbounded
+  /// (`+infinity` for residuals exactly 0), so ``attempt(_:years:values:request:)`` reports it as
+  /// failed instead of ranking it by an infinite score.
+  static let exactFitTolerance = 1e-10
 
   /// The fitted models other than `constant-growth`, best first: by AICc, or by backtest MAPE
   /// (ties by AICc) among the models the backtest scored.

@@ -98,7 +98,7 @@ struct ProjectorTests {
     throws -> SeriesProjection
   {
     var request = ProjectionRequest(office: "user", right: "series")
-    request.to = 2020
+    request.to = 2025
     configure(&request)
     return try Projector.project(request, dataset: dataset)
   }
@@ -138,7 +138,7 @@ struct ProjectorTests {
       $0.model = "constant-growth"
     }
     let projected = try #require(projection.projections.first?.rows.filter { $0.kind == .projected })
-    #expect(projected.map(\.year) == Array(2016...2020))
+    #expect(projected.map(\.year) == Array(2016...2025))
     #expect(relativelyClose(projected[4].value, 21 * pow(21.0 / 18, 5), 1e-12))
     do {
       _ = try Self.project(try Self.ownFile([4, 10, 12, 15, 0, 21])) {
@@ -172,6 +172,44 @@ struct ProjectorTests {
         error.message
           == "own.csv: user series filed all: constant-growth: the growth from 2014 to 2015 is "
           + "undefined (a zero); give the rate with --growth")
+    }
+  }
+
+  static let exactFitReason = "the residuals are all zero: no error variance to estimate"
+
+  @Test func aFitThatReproducesEveryPointIsReportedAsFailed() throws {
+    // A constant series: a line, a constant exponential, a driftless walk and a flat damped
+    // trend reproduce it exactly, so their likelihood is unbounded.
+    let constant = try Self.project(try Self.ownFile(Array(repeating: 500, count: 11))) {
+      $0.model = "all"
+    }
+    for model in [GrowthModel.linear, .exponential, .drift, .dampedTrend] {
+      let fit = try Self.fit(constant, model)
+      #expect(fit.status == .failed(Self.exactFitReason), "\(model): \(fit.status)")
+      #expect(fit.logLikelihood == nil && fit.aicc == nil && fit.bic == nil)
+    }
+    #expect(constant.selectedModel == nil)
+    // No infinite score is left: JSONEncoder's default strategy throws on one.
+    _ = try JSONEncoder().encode(constant)
+    // An exactly linear series on the level scale: only the line fits it exactly, and the
+    // others are fitted and compared.
+    let line = try Self.project(try Self.ownFile((0...10).map { 100 + 10 * $0 })) {
+      $0.model = "all"
+      $0.errorScale = .level
+    }
+    #expect(try Self.fit(line, .linear).status == .failed(Self.exactFitReason))
+    #expect(try Self.fit(line, .exponential).status == .fitted)
+    #expect(line.selectedModel != nil && line.selectedModel != .linear)
+    _ = try JSONEncoder().encode(line)
+    // A named model that fits so is data it cannot take (exit 65).
+    do {
+      _ = try Self.project(try Self.ownFile(Array(repeating: 500, count: 11))) {
+        $0.model = "linear"
+      }
+      Issue.record("expected an error")
+    } catch let error as StatisticsError {
+      #expect(error.exitCode == 65)
+      #expect(error.message == "own.csv: user series filed all: linear: \(Self.exactFitReason)")
     }
   }
 
