@@ -118,6 +118,9 @@ public enum Projector {
       do {
         let rows = try projectedRows(
           fit, horizon: horizon, request: request, adjustments: adjustments)
+        if let warning = zeroWarning(model, rows, scale: request.errorScale) {
+          warnings.append(warning)
+        }
         projections.append(
           ModelProjection(model: model, rows: historyRows(points, fit) + rows))
         if choice != .all {
@@ -347,6 +350,42 @@ public enum Projector {
       ProjectionRow(
         year: fit.lastYear + 1 + h, kind: .projected, value: point[h],
         intervals: intervals?[h] ?? [])
+    }
+  }
+}
+
+extension Projector {
+  /// A warning when a projected value or interval bound is 0 (or below the smallest normal
+  /// positive double, `2.2e-308`), naming the first year and why: on the log scale a line
+  /// `a + b t` that reaches zero (or a level that underflows) has no logarithm, and its figures
+  /// are read as 0; on the level scale paths below zero are cut off at 0. Either way the
+  /// figures from then on are not forecasts the model supports.
+  static func zeroWarning(_ model: GrowthModel, _ rows: [ProjectionRow], scale: ErrorScale)
+    -> String?
+  {
+    func isZero(_ value: Double) -> Bool { !(value >= Double.leastNormalMagnitude) }
+    let valueYear = rows.first { isZero($0.value) }?.year
+    let boundYear = rows.first { $0.intervals.contains { isZero($0.lower) || isZero($0.upper) } }?
+      .year
+    var parts: [String] = []
+    if let boundYear, boundYear < valueYear ?? Int.max {
+      parts.append("an interval bound is 0 from \(boundYear)")
+    }
+    if let valueYear { parts.append("the projected value is 0 from \(valueYear)") }
+    guard !parts.isEmpty else { return nil }
+    let what = "\(model): " + parts.joined(separator: ", ")
+    switch scale {
+    case .log:
+      let cause =
+        model == .linear
+        ? "the line a + b t (or some of its bootstrap refits) reaches zero, where the log scale "
+          + "ends" : "the level falls to zero or below the smallest positive number"
+      return "\(what): \(cause); those figures are not forecasts: prefer a model whose level "
+        + "stays positive (exponential, drift or damped-trend)"
+    case .level:
+      return "\(what): the level-scale errors put values below zero, which are cut off at 0 (a "
+        + "count is never negative), so the band is truncated there; log-scale errors keep every "
+        + "value positive"
     }
   }
 }

@@ -213,6 +213,64 @@ struct ProjectorTests {
     }
   }
 
+  @Test func aProjectionThatReachesZeroIsWarnedAbout() throws {
+    // Korea's utility models fall from 40,804 (2001) to 6,232 (2018): the line fitted on the log
+    // scale reaches zero within three years, where ln f ends and the figures are read as 0.
+    let projection = try Self.project {
+      $0.office = "KR"
+      $0.right = "utility_model"
+      $0.model = "linear"
+    }
+    let a = try #require(try Self.fit(projection, .linear).parameters.first { $0.name == "a" })
+    let b = try #require(try Self.fit(projection, .linear).parameters.first { $0.name == "b" })
+    let rows = try #require(projection.projections.first?.rows.filter { $0.kind == .projected })
+    // The first year whose line a + b (year - 2018) is not positive, by hand.
+    let zeroYear = try #require((2019...2035).first { a.value + b.value * Double($0 - 2018) <= 0 })
+    for row in rows { #expect((row.value == 0) == (row.year >= zeroYear), "\(row.year)") }
+    let warning = try #require(projection.warnings.first { $0.hasPrefix("linear: ") })
+    #expect(warning.contains("the projected value is 0 from \(zeroYear)"), "\(warning)")
+    #expect(warning.contains("the line a + b t (or some of its bootstrap refits) reaches zero"))
+    // A projection that stays positive has no such warning.
+    let drift = try Self.project {
+      $0.office = "KR"
+      $0.right = "utility_model"
+      $0.model = "drift"
+    }
+    #expect(!drift.warnings.contains { $0.contains(" is 0 from ") })
+  }
+
+  @Test func aLevelThatUnderflowsOrIsCutOffAtZeroIsWarnedAbout() throws {
+    // Falling by a factor exp(-70) a year from 1e300: the exponential's median passes below the
+    // smallest normal double (ln 2.2e-308 = -708.4) some 11 years after the last point.
+    let years = Array(2000..<2010)
+    let wiggle: [Double] = years.map { $0 % 2 == 0 ? 0.01 : -0.01 }
+    let values: [Double] = years.indices.map { 1e300 * exp(-70 * Double($0) + wiggle[$0]) }
+    var request = syntheticRequest(model: "exponential", to: 2029)
+    let steep = try Projector.project(
+      request, dataset: syntheticDataset(years: years, values: values))
+    let projected = try #require(steep.projections.first?.rows)
+    let rows = projected.filter { $0.kind == RowKind.projected }
+    // By hand: the first year with ln a + b (year - 2009) < ln(2.2e-308).
+    let fit = try Self.fit(steep, .exponential)
+    let logA = log(try #require(fit.parameters.first { $0.name == "a" }?.value))
+    let b = try #require(fit.parameters.first { $0.name == "b" }?.value)
+    let first = try #require(
+      (2010...2029).first { logA + b * Double($0 - 2009) < log(Double.leastNormalMagnitude) })
+    #expect(rows.filter { $0.value < Double.leastNormalMagnitude }.first?.year == first)
+    let warning = try #require(steep.warnings.first { $0.hasPrefix("exponential: ") })
+    #expect(warning.contains("the projected value is 0 from \(first)"), "\(warning)")
+    #expect(warning.contains("the level falls to zero or below the smallest positive number"))
+    // On the level scale a falling line's paths are cut off at 0.
+    request.model = "linear"
+    request.errorScale = .level
+    let falling: [Double] = years.indices.map { 1050 - 110 * Double($0) + 500 * wiggle[$0] }
+    let level = try Projector.project(
+      request, dataset: syntheticDataset(years: years, values: falling))
+    let cut = try #require(level.warnings.first { $0.hasPrefix("linear: ") })
+    #expect(cut.contains("the projected value is 0 from 2010"), "\(cut)")
+    #expect(cut.contains("cut off at 0"))
+  }
+
   @Test func aNamedModelWithTooFewPointsNamesTheLines() throws {
     do {
       _ = try Self.project {
