@@ -126,21 +126,25 @@ struct ProjectCommandTests {
     "VN,invention,filed,all,\(year),\(value)\n"
   }
 
-  /// Bad data files: each gives exit code 65 and names file, line (and column).
+  /// Bad data files: each gives exit code 65 and names file, line (and column): `location` is
+  /// the text right after the file's path at the start of the error.
   @Test(arguments: [
-    ("office,right,measure,scope,year\nVN,invention,filed,all,2020\n", ":1", "'value'"),
-    (longHeader + row("2020", "abc"), ":2:6", "not a number"),
-    (longHeader + row("2020", "-3"), ":2:6", "negative"),
-    (longHeader + row("2020.5", "3"), ":2:5", "whole number"),
-    (longHeader + row("2020", "3") + row("2020", "4"), ":3:5", "duplicate"),
-    (longHeader, ":1", "no data rows"),
-    (longHeader + row("2020", "3") + row("2021", "4") + row("2023", "5"), "lines 2-4", "needs"),
+    ("office,right,measure,scope,year\nVN,invention,filed,all,2020\n", ":1: ", "'value'"),
+    (longHeader + row("2020", "abc"), ":2:6 (column 'value'): ", "not a number"),
+    (longHeader + row("2020", "-3"), ":2:6 (column 'value'): ", "negative"),
+    (longHeader + row("2020.5", "3"), ":2:5 (column 'year'): ", "whole number"),
+    (longHeader + row("2020", "3") + row("2020", "4"), ":3:5 (column 'year'): ", "duplicate"),
+    (longHeader, ":1: ", "no data rows"),
+    (
+      longHeader + row("2020", "3") + row("2021", "4") + row("2023", "5"),
+      ": VN invention filed all has 3 points to fit (years 2020-2021, 2023, lines 2-4)", "needs"
+    ),
     (
       longHeader + row("2010", "0") + (2011...2015).map { row("\($0)", "\($0 - 2000)") }.joined(),
-      ":2", "the value in 2010 is 0, which log-scale errors cannot fit"
+      ":2: VN invention filed all: ", "the value in 2010 is 0, which log-scale errors cannot fit"
     ),
   ])
-  func badDataIsExitCode65WithThePosition(text: String, position: String, message: String) throws {
+  func badDataIsExitCode65WithThePosition(text: String, location: String, message: String) throws {
     let directory = try Self.scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("bad.csv")
@@ -150,8 +154,8 @@ struct ProjectCommandTests {
     ])
     #expect(result.status == 65)
     #expect(
-      result.standardError.contains("bad.csv\(position)") || result.standardError.contains(position)
-    )
+      result.standardError.hasPrefix("ipfin: error: \(file.path)\(location)"),
+      "\(result.standardError)")
     #expect(result.standardError.contains(message), "\(result.standardError)")
     #expect(result.standardOutput.isEmpty)
   }
