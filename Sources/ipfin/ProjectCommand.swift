@@ -84,7 +84,8 @@ struct ProjectCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The growth rate of constant-growth, as 0.05 or 5% (default: the last observed growth).",
+      "The growth rate of constant-growth, as 0.05 or 5% (default: the last observed growth); "
+        + "a negative rate needs the = form: --growth=-0.02.",
       valueName: "RATE"))
   var growth: String?
 
@@ -96,13 +97,15 @@ struct ProjectCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Add RATE to every year's growth from YEAR on (repeatable), for example 0.03@2026.",
+      "Add RATE to every year's growth from YEAR on (repeatable), for example 0.03@2026; a "
+        + "negative rate needs the = form: --uplift=-1%@2026.",
       valueName: "RATE@YEAR"))
   var uplift: [String] = []
 
   @Option(
     help: ArgumentHelp(
-      "Multiply the level by 1 + SHIFT from YEAR on (repeatable), for example 0.10@2027.",
+      "Multiply the level by 1 + SHIFT from YEAR on (repeatable), for example 0.10@2027; a "
+        + "negative shift needs the = form: --level-shift=-0.1@2027.",
       valueName: "SHIFT@YEAR"))
   var levelShift: [String] = []
 

@@ -185,6 +185,33 @@ struct ProjectCommandTests {
     #expect(rule.status == 0, "\(rule.standardError)")
   }
 
+  @Test func negativeValuesNeedTheEqualsFormAndHelpSaysSo() throws {
+    let help = try BinaryRunner.run(["project", "--help"])
+    #expect(help.status == 0)
+    for form in ["--growth=-0.02", "--uplift=-1%@2026", "--level-shift=-0.1@2027"] {
+      #expect(help.standardOutput.contains(form), "\(form)")
+    }
+    // The forms the help gives work, and a value written apart does not.
+    let joined = try BinaryRunner.run([
+      "project", "--office", "VN", "--right", "invention", "--model", "drift", "--to", "2028",
+      "--uplift=-1%@2026", "--level-shift=-0.1@2027", "--format", "csv",
+    ])
+    #expect(joined.status == 0, "\(joined.standardError)")
+    let rule = try BinaryRunner.run([
+      "project", "--office", "VN", "--right", "invention", "--model", "constant-growth",
+      "--growth=-0.02", "--to", "2025", "--format", "csv",
+    ])
+    #expect(rule.status == 0, "\(rule.standardError)")
+    // 9904 (2024) falling 2%, to rounding.
+    let last = rule.standardOutput.split(separator: "\r\n").last?.split(separator: ",")
+    let value = try #require(last.flatMap { Double($0[8]) })
+    #expect(abs(value - 9904 * 0.98) <= 1e-12 * 9904, "\(rule.standardOutput)")
+    let apart = try BinaryRunner.run([
+      "project", "--office", "VN", "--right", "invention", "--uplift", "-1%@2026",
+    ])
+    #expect(apart.status == 64)
+  }
+
   @Test func usageErrorsAreExitCode64() throws {
     for arguments in [
       ["--model", "cubic"], ["--to", "2020"], ["--uplift", "3%"], ["--analog", "KR:1990-2000"],
