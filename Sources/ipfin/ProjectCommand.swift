@@ -71,9 +71,11 @@ struct ProjectCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The number of simulated paths per model, 100 to 1,000,000; simulations × projected years "
-        + "(and × --backtest-horizon with --select backtest) at most 50,000,000, since a model's "
-        + "paths are held in memory (about 400 MB)."))
+      "The number of simulated paths per model, 100 to "
+        + "\(grouped(ProjectionRequest.mostSimulations)); simulations × projected years (and × "
+        + "--backtest-horizon with --select backtest) at most "
+        + "\(grouped(ProjectionRequest.mostSimulatedValues)), since a model's paths are held in "
+        + "memory (about \(ProjectionRequest.mostSimulatedValues * 8 / 1_000_000) MB)."))
   var simulations: Int = ProjectionRequest.defaultSimulations
 
   @Option(
@@ -213,6 +215,11 @@ struct ProjectCommand: ParsableCommand {
     request.backtestOrigins = backtestOrigins
     request.backtestHorizon = backtestHorizon
     return request
+  }
+
+  /// `1000000` as `1,000,000`, for the help.
+  static func grouped(_ count: Int) -> String {
+    NumberFormatting.fixed(Double(count), digits: 0, grouped: true)
   }
 
   /// The rights to project: the `--right` values, every right of the office, measure and scope

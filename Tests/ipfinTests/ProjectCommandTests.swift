@@ -212,6 +212,16 @@ struct ProjectCommandTests {
     #expect(apart.status == 64)
   }
 
+  @Test func helpStatesTheMemoryLimitOfTheSimulations() throws {
+    let help = try BinaryRunner.run(["project", "--help"])
+    let text = help.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(
+      text.contains(
+        "100 to 1,000,000; simulations × projected years (and × --backtest-horizon with --select "
+          + "backtest) at most 50,000,000, since a model's paths are held in memory (about 400 MB)"),
+      "\(help.standardOutput)")
+  }
+
   @Test func usageErrorsAreExitCode64() throws {
     for arguments in [
       ["--model", "cubic"], ["--to", "2020"], ["--uplift", "3%"], ["--analog", "KR:1990-2000"],

@@ -186,8 +186,9 @@ extension ProjectionRequest {
       "\(Self.grouped(simulations)) simulations × \(years) years (\(span)) = "
         + "\(Self.grouped(simulations * years)) simulated values, over the limit of "
         + "\(Self.grouped(Self.mostSimulatedValues)) (about 400 MB: a model's paths are kept in "
-        + "memory for the quantiles); use at most \(Self.grouped(Self.mostSimulatedValues / years)) "
-        + "simulations, or \(shorter(Self.mostSimulatedValues / simulations))")
+        + "memory for the quantiles); use at most "
+        + "\(Self.grouped(Self.mostSimulatedValues / years)) simulations, or "
+        + "\(shorter(Self.mostSimulatedValues / simulations))")
   }
 
   /// `1234567` as `1,234,567`.

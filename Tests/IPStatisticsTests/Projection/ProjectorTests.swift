@@ -137,7 +137,8 @@ struct ProjectorTests {
     let projection = try Self.project(try Self.ownFile([0, 10, 12, 15, 18, 21])) {
       $0.model = "constant-growth"
     }
-    let projected = try #require(projection.projections.first?.rows.filter { $0.kind == .projected })
+    let rows = try #require(projection.projections.first?.rows)
+    let projected = rows.filter { $0.kind == .projected }
     #expect(projected.map(\.year) == Array(2016...2025))
     #expect(relativelyClose(projected[4].value, 21 * pow(21.0 / 18, 5), 1e-12))
     do {
