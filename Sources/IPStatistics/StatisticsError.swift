@@ -19,8 +19,9 @@ public struct StatisticsError: Error, LocalizedError, Equatable, Sendable, ExitC
     case badRequest
     /// The data has no such series, or lacks a year the request names (exit code 65).
     case missingData
-    /// The series has fewer points than the model needs, or values it cannot take (a zero on
-    /// the log scale) (exit code 65, `EX_DATAERR`).
+    /// The series has fewer points than the model needs, values it cannot take (a zero on the
+    /// log scale), or values it reproduces exactly, leaving no error variance to estimate (exit
+    /// code 65, `EX_DATAERR`).
     case insufficientData
     /// No model could be fitted or simulated (exit code 70, `EX_SOFTWARE`).
     case numericalFailure

@@ -69,7 +69,13 @@ struct ProjectCommand: ParsableCommand {
   @Option(help: "The root seed of the simulated paths.")
   var seed: UInt64 = ProjectionRequest.defaultSeed
 
-  @Option(help: "The number of simulated paths per model.")
+  @Option(
+    help: ArgumentHelp(
+      "The number of simulated paths per model, 100 to "
+        + "\(grouped(ProjectionRequest.mostSimulations)); simulations × projected years (and × "
+        + "--backtest-horizon with --select backtest) at most "
+        + "\(grouped(ProjectionRequest.mostSimulatedValues)), since a model's paths are held in "
+        + "memory (about \(ProjectionRequest.mostSimulatedValues * 8 / 1_000_000) MB)."))
   var simulations: Int = ProjectionRequest.defaultSimulations
 
   @Option(
@@ -80,7 +86,8 @@ struct ProjectCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The growth rate of constant-growth, as 0.05 or 5% (default: the last observed growth).",
+      "The growth rate of constant-growth, as 0.05 or 5% (default: the last observed growth); "
+        + "a negative rate needs the = form: --growth=-0.02.",
       valueName: "RATE"))
   var growth: String?
 
@@ -92,13 +99,15 @@ struct ProjectCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Add RATE to every year's growth from YEAR on (repeatable), for example 0.03@2026.",
+      "Add RATE to every year's growth from YEAR on (repeatable), for example 0.03@2026; a "
+        + "negative rate needs the = form: --uplift=-1%@2026.",
       valueName: "RATE@YEAR"))
   var uplift: [String] = []
 
   @Option(
     help: ArgumentHelp(
-      "Multiply the level by 1 + SHIFT from YEAR on (repeatable), for example 0.10@2027.",
+      "Multiply the level by 1 + SHIFT from YEAR on (repeatable), for example 0.10@2027; a "
+        + "negative shift needs the = form: --level-shift=-0.1@2027.",
       valueName: "SHIFT@YEAR"))
   var levelShift: [String] = []
 
@@ -129,16 +138,20 @@ struct ProjectCommand: ParsableCommand {
   func run() throws {
     let dataset = try source.load()
     let template = try request(dataset: dataset)
+    try template.validate()
     let rights = try self.rights(dataset: dataset, template: template)
-    Output.note(
-      "seed \(template.seed), \(template.simulations) simulated paths per model "
-        + "(rerun with --seed \(template.seed) for the same intervals)")
     var projections: [SeriesProjection] = []
     for right in rights {
       var request = template
       request.right = right
       do {
         let projection = try Projector.project(request, dataset: dataset)
+        if projections.isEmpty {
+          // Only once a request has passed every check (some need the series) and run.
+          Output.note(
+            "seed \(template.seed), \(template.simulations) simulated paths per model "
+              + "(rerun with --seed \(template.seed) for the same intervals)")
+        }
         for warning in projection.warnings { Output.note("warning: \(projection.key): \(warning)") }
         projections.append(projection)
       } catch let error as StatisticsError
@@ -203,6 +216,11 @@ struct ProjectCommand: ParsableCommand {
     request.backtestOrigins = backtestOrigins
     request.backtestHorizon = backtestHorizon
     return request
+  }
+
+  /// `1000000` as `1,000,000`, for the help.
+  static func grouped(_ count: Int) -> String {
+    NumberFormatting.fixed(Double(count), digits: 0, grouped: true)
   }
 
   /// The rights to project: the `--right` values, every right of the office, measure and scope

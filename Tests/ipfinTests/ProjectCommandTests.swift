@@ -126,17 +126,25 @@ struct ProjectCommandTests {
     "VN,invention,filed,all,\(year),\(value)\n"
   }
 
-  /// Bad data files: each gives exit code 65 and names file, line (and column).
+  /// Bad data files: each gives exit code 65 and names file, line (and column): `location` is
+  /// the text right after the file's path at the start of the error.
   @Test(arguments: [
-    ("office,right,measure,scope,year\nVN,invention,filed,all,2020\n", ":1", "'value'"),
-    (longHeader + row("2020", "abc"), ":2:6", "not a number"),
-    (longHeader + row("2020", "-3"), ":2:6", "negative"),
-    (longHeader + row("2020.5", "3"), ":2:5", "whole number"),
-    (longHeader + row("2020", "3") + row("2020", "4"), ":3:5", "duplicate"),
-    (longHeader, ":1", "no data rows"),
-    (longHeader + row("2020", "3") + row("2021", "4") + row("2023", "5"), "lines 2-4", "needs"),
+    ("office,right,measure,scope,year\nVN,invention,filed,all,2020\n", ":1: ", "'value'"),
+    (longHeader + row("2020", "abc"), ":2:6 (column 'value'): ", "not a number"),
+    (longHeader + row("2020", "-3"), ":2:6 (column 'value'): ", "negative"),
+    (longHeader + row("2020.5", "3"), ":2:5 (column 'year'): ", "whole number"),
+    (longHeader + row("2020", "3") + row("2020", "4"), ":3:5 (column 'year'): ", "duplicate"),
+    (longHeader, ":1: ", "no data rows"),
+    (
+      longHeader + row("2020", "3") + row("2021", "4") + row("2023", "5"),
+      ": VN invention filed all has 3 points to fit (years 2020-2021, 2023, lines 2-4)", "needs"
+    ),
+    (
+      longHeader + row("2010", "0") + (2011...2015).map { row("\($0)", "\($0 - 2000)") }.joined(),
+      ":2: VN invention filed all: ", "the value in 2010 is 0, which log-scale errors cannot fit"
+    ),
   ])
-  func badDataIsExitCode65WithThePosition(text: String, position: String, message: String) throws {
+  func badDataIsExitCode65WithThePosition(text: String, location: String, message: String) throws {
     let directory = try Self.scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("bad.csv")
@@ -146,20 +154,86 @@ struct ProjectCommandTests {
     ])
     #expect(result.status == 65)
     #expect(
-      result.standardError.contains("bad.csv\(position)") || result.standardError.contains(position)
-    )
+      result.standardError.hasPrefix("ipfin: error: \(file.path)\(location)"),
+      "\(result.standardError)")
     #expect(result.standardError.contains(message), "\(result.standardError)")
     #expect(result.standardOutput.isEmpty)
+  }
+
+  @Test func aZeroOnTheLogScaleIsExitCode65WithItsLineUnderAutoToo() throws {
+    let directory = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("zero.csv")
+    try "year,value\n2010,0\n2011,10\n2012,12\n2013,15\n2014,18\n2015,21\n".write(
+      to: file, atomically: true, encoding: .utf8)
+    for model in ["auto", "linear"] {
+      let result = try BinaryRunner.run([
+        "project", "--data", file.path, "--to", "2018", "--model", model,
+      ])
+      #expect(result.status == 65, "\(model): \(result.standardError)")
+      #expect(
+        result.standardError.hasSuffix(
+          "ipfin: error: \(file.path):2: user series filed all: the value in 2010 is 0, which "
+            + "log-scale errors cannot fit (every value fitted must be positive); use "
+            + "--error-scale level, or --since 2011 to fit only the later points\n"),
+        "\(result.standardError)")
+    }
+    // constant-growth uses only the last two points.
+    let rule = try BinaryRunner.run([
+      "project", "--data", file.path, "--to", "2018", "--model", "constant-growth",
+    ])
+    #expect(rule.status == 0, "\(rule.standardError)")
+  }
+
+  @Test func negativeValuesNeedTheEqualsFormAndHelpSaysSo() throws {
+    let help = try BinaryRunner.run(["project", "--help"])
+    #expect(help.status == 0)
+    for form in ["--growth=-0.02", "--uplift=-1%@2026", "--level-shift=-0.1@2027"] {
+      #expect(help.standardOutput.contains(form), "\(form)")
+    }
+    // The forms the help gives work, and a value written apart does not.
+    let joined = try BinaryRunner.run([
+      "project", "--office", "VN", "--right", "invention", "--model", "drift", "--to", "2028",
+      "--uplift=-1%@2026", "--level-shift=-0.1@2027", "--format", "csv",
+    ])
+    #expect(joined.status == 0, "\(joined.standardError)")
+    let rule = try BinaryRunner.run([
+      "project", "--office", "VN", "--right", "invention", "--model", "constant-growth",
+      "--growth=-0.02", "--to", "2025", "--format", "csv",
+    ])
+    #expect(rule.status == 0, "\(rule.standardError)")
+    // 9904 (2024) falling 2%, to rounding.
+    let last = rule.standardOutput.split(separator: "\r\n").last?.split(separator: ",")
+    let value = try #require(last.flatMap { Double($0[8]) })
+    #expect(abs(value - 9904 * 0.98) <= 1e-12 * 9904, "\(rule.standardOutput)")
+    let apart = try BinaryRunner.run([
+      "project", "--office", "VN", "--right", "invention", "--uplift", "-1%@2026",
+    ])
+    #expect(apart.status == 64)
+  }
+
+  @Test func helpStatesTheMemoryLimitOfTheSimulations() throws {
+    let help = try BinaryRunner.run(["project", "--help"])
+    let text = help.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(
+      text.contains(
+        "100 to 1,000,000; simulations × projected years (and × --backtest-horizon with --select "
+          + "backtest) at most 50,000,000, since a model's paths are held in memory (about 400 MB)"),
+      "\(help.standardOutput)")
   }
 
   @Test func usageErrorsAreExitCode64() throws {
     for arguments in [
       ["--model", "cubic"], ["--to", "2020"], ["--uplift", "3%"], ["--analog", "KR:1990-2000"],
-      ["--select", "best"], ["--levels", "0.8,1.5"],
+      ["--select", "best"], ["--levels", "0.8,1.5"], ["--simulations", "10"], ["--cap=-5"],
+      ["--simulations", "1000000", "--to", "2124"],
     ] {
       let result = try BinaryRunner.run(
         ["project", "--office", "VN", "--right", "invention"] + arguments)
       #expect(result.status == 64, "\(arguments): \(result.standardError)")
+      // The request is checked before the seed note: the error is all that is printed.
+      #expect(result.standardError.hasPrefix("ipfin: error: "), "\(result.standardError)")
+      #expect(!result.standardError.contains("simulated paths"), "\(result.standardError)")
     }
   }
 }

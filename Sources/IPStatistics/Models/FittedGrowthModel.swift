@@ -53,7 +53,8 @@ public struct FittedGrowthModel: Sendable {
   /// the parameters of the curve or recursion; `nil` for `constant-growth`.
   public let sigma: Double?
   /// The maximised log-likelihood of `z` (``InformationCriteria/gaussianLogLikelihood(rss:n:)``);
-  /// `nil` for `constant-growth`. On the log scale it is the likelihood of `ln y`.
+  /// `nil` for `constant-growth`. On the log scale it is the likelihood of `ln y`. It is
+  /// `+infinity` when the residuals are all zero; ``Projector`` reports such a fit as failed.
   public let logLikelihood: Double?
   /// In-sample fitted values on the original scale: the curve, or the one-step-ahead
   /// prediction of a recursion (none for the first point of `drift`).

@@ -14,16 +14,17 @@ extension GrowthModel {
   /// - Parameters:
   ///   - years: the observed years, strictly increasing (gaps allowed: a missing year is
   ///     missing).
-  ///   - values: the observed values, as many as `years`, finite and not negative (positive
-  ///     on the log scale).
+  ///   - values: the observed values, as many as `years`, finite and not negative; on the log
+  ///     scale positive (for `constant-growth` only the last two, or the last one with a given
+  ///     `growth`).
   ///   - errorScale: where the Gaussian errors are additive (log by default).
   ///   - cap: a fixed saturation level `K` for `logistic` and `gompertz` (ignored by the others).
   ///   - growth: the rate `g` of `constant-growth`; `nil` uses the last observed year-on-year
   ///     growth, annualised over a gap: `(y_T / y_S)^(1 / (T - S)) - 1`.
   /// - Throws: ``StatisticsError``: `insufficientData` when there are fewer points than
-  ///   ``minimumPoints(capped:growthGiven:)`` or a zero on the log scale, `badRequest` for
-  ///   unordered years or a non-positive cap, `numericalFailure` when the fit does not converge
-  ///   or does not identify its parameters.
+  ///   ``minimumPoints(capped:growthGiven:)`` or a zero on the log scale among the values used,
+  ///   `badRequest` for unordered years or a non-positive cap, `numericalFailure` when the fit
+  ///   does not converge or does not identify its parameters.
   public func fit(
     years: [Int], values: [Double], errorScale: ErrorScale = .log, cap: Double? = nil,
     growth: Double? = nil
@@ -65,12 +66,14 @@ extension GrowthModel {
       guard value.isFinite, value >= 0 else {
         throw StatisticsError(.badRequest, "the value \(value) in \(year) is not a count")
       }
-      if errorScale == .log && value == 0 {
-        throw StatisticsError(
-          .insufficientData,
-          "the value in \(year) is 0, which log-scale errors cannot fit; use --error-scale level "
-            + "or --since a later year")
-      }
+    }
+    // constant-growth uses only its last `needed` points.
+    let used = self == .constantGrowth ? needed : years.count
+    if errorScale == .log, let zero = values.indices.suffix(used).last(where: { values[$0] == 0 }) {
+      throw StatisticsError(
+        .insufficientData,
+        "the value in \(years[zero]) is 0, which log-scale errors cannot fit; use --error-scale "
+          + "level or --since a later year")
     }
     if let cap, !(cap > 0 && cap.isFinite) {
       throw StatisticsError(.badRequest, "the cap must be a positive number, got \(cap)")

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 import GSLKit
+import IPCommon
 
 /// Projects filing series: fits the requested models, selects one, simulates future paths and
 /// applies the scenario adjustments.
@@ -21,7 +22,8 @@ public enum Projector {
   /// 2. The models: `auto` fits every model but `constant-growth` (only `logistic` and
   ///    `gompertz` under a cap), `all` every model, or the named one. A model is skipped when the
   ///    series has fewer points than ``GrowthModel/minimumPoints(capped:growthGiven:)``; a fit
-  ///    that fails is reported as failed with the reason, and the others go on.
+  ///    that fails, or that reproduces every point (no error variance to estimate), is reported
+  ///    as failed with the reason, and the others go on.
   /// 3. The selection: the smallest AICc (or, with `selection = .backtest`, the smallest
   ///    backtest MAPE) among the fitted models other than `constant-growth`.
   /// 4. The projection of each projected model to `to`: the point forecast, and intervals from
@@ -48,6 +50,9 @@ public enum Projector {
         "the last projected year must be after the last observed year \(lastYear) and at most "
           + "\(longestHorizon) years later, got \(request.to)")
     }
+    try request.checkSimulatedValues(
+      years: request.to - lastYear, span: "the projected years \(lastYear + 1)-\(request.to)"
+    ) { "--to \(lastYear + $0)" }
     let adjustments = try request.adjustments.map { try ResolvedAdjustment($0, dataset: dataset) }
     if let cap = request.cap, let largest = values.max(), cap <= largest {
       warnings.append(
@@ -62,10 +67,11 @@ public enum Projector {
     case .all: candidates = GrowthModel.allCases
     case .named(let model): candidates = [model]
     }
+    try checkPositive(series, points, candidates, request)
     var attempts = candidates.map { model in
       attempt(model, years: years, values: values, request: request)
     }
-    if case .named(let model) = choice, let failure = attempts[0].failure {
+    if case .named(let model) = choice, let error = attempts[0].error {
       let needed = model.minimumPoints(
         capped: request.cap != nil, growthGiven: request.growth != nil)
       if years.count < needed {
@@ -74,7 +80,7 @@ public enum Projector {
           "\(series.file): \(series.key) has \(years.count) points to fit (\(describe(points))); "
             + "\(model) needs at least \(needed)")
       }
-      throw StatisticsError(.numericalFailure, "\(model): \(failure)")
+      throw namedFailure(model, error, series)
     }
     if choice == .auto && attempts.allSatisfy({ $0.fit == nil }) {
       throw noModelError(series, points, attempts, request)
@@ -112,6 +118,9 @@ public enum Projector {
       do {
         let rows = try projectedRows(
           fit, horizon: horizon, request: request, adjustments: adjustments)
+        if let warning = zeroWarning(model, rows, scale: request.errorScale) {
+          warnings.append(warning)
+        }
         projections.append(
           ModelProjection(model: model, rows: historyRows(points, fit) + rows))
         if choice != .all {
@@ -120,8 +129,9 @@ public enum Projector {
         }
       } catch {
         attempts[index].fit = nil
-        attempts[index].failure = "the simulation failed: \(error)"
-        if case .named = choice { throw error }
+        attempts[index].error = error
+        attempts[index].failedInSimulation = true
+        if case .named = choice { throw namedFailure(model, error, series) }
         if choice == .auto {
           warnings.append("\(model) was selected but its simulation failed; trying the next best")
         }
@@ -187,6 +197,51 @@ public enum Projector {
     return "years \(years), " + (first == last ? "line \(first)" : "lines \(first)-\(last)")
   }
 
+  /// Checks, once for all models and before any fit, that the points the candidate models use
+  /// are positive on the log scale, where `ln 0` is minus infinity: every point for a fitted
+  /// model, only the last two for `constant-growth` (the last one with a given growth rate).
+  /// Models with too few points are left out: they are skipped anyway.
+  ///
+  /// - Throws: ``StatisticsError`` (`insufficientData`) naming the file and line of the latest
+  ///   value that is not positive, and what is allowed.
+  static func checkPositive(
+    _ series: FilingSeries, _ points: [FilingPoint], _ candidates: [GrowthModel],
+    _ request: ProjectionRequest
+  ) throws {
+    guard request.errorScale == .log else { return }
+    let used =
+      candidates.map { model -> Int in
+        let needed = model.minimumPoints(
+          capped: request.cap != nil, growthGiven: request.growth != nil)
+        guard points.count >= needed else { return 0 }
+        return model.isFitted ? points.count : needed
+      }.max() ?? 0
+    let offending = points.suffix(used).filter { !($0.value > 0) }
+    guard let latest = offending.last else { return }
+    let location = latest.line.map { "\(series.file):\($0)" } ?? series.file
+    let others = offending.dropLast().map(\.year)
+    throw StatisticsError(
+      .insufficientData,
+      "\(location): \(series.key): the value in \(latest.year) is "
+        + "\(NumberFormatting.exact(latest.value)), which log-scale errors cannot fit (every value "
+        + "fitted must be positive"
+        + (others.isEmpty ? "" : "; those of \(YearList.describe(others)) are not either")
+        + "); use --error-scale level, or --since \(latest.year + 1) to fit only the later points")
+  }
+
+  /// The error of a named model that could not be fitted or simulated: its own error (and exit
+  /// code), with the file and series in front.
+  static func namedFailure(_ model: GrowthModel, _ error: any Error, _ series: FilingSeries)
+    -> StatisticsError
+  {
+    let original =
+      error as? StatisticsError ?? StatisticsError(.numericalFailure, "\(error)")
+    let message =
+      original.message.hasPrefix(model.rawValue)
+      ? original.message : "\(model): \(original.message)"
+    return StatisticsError(original.kind, "\(series.file): \(series.key): \(message)")
+  }
+
   /// Fits one model, or records why it was not fitted.
   static func attempt(
     _ model: GrowthModel, years: [Int], values: [Double], request: ProjectionRequest
@@ -198,18 +253,32 @@ public enum Projector {
     let needed = model.minimumPoints(capped: capped, growthGiven: request.growth != nil)
     guard years.count >= needed else {
       result.skipped = true
-      result.failure = "needs at least \(needed) points, has \(years.count)"
+      result.error = StatisticsError(
+        .insufficientData, "needs at least \(needed) points, has \(years.count)")
       return result
     }
     do {
-      result.fit = try model.fit(
+      let fit = try model.fit(
         years: years, values: values, errorScale: request.errorScale, cap: request.cap,
         growth: request.growth)
+      let largest = values.map { abs(request.errorScale.transform($0)) }.max() ?? 0
+      if let sigma = fit.sigma, !(sigma > exactFitTolerance * largest) {
+        throw StatisticsError(
+          .insufficientData,
+          "the residuals are all zero: no error variance to estimate")
+      }
+      result.fit = fit
     } catch {
-      result.failure = "\(error)"
+      result.error = error
     }
     return result
   }
+
+  /// The residual standard deviation at or below which a fit counts as exact: `1e-10` of the
+  /// largest `|z|`, rounding rather than noise. The likelihood of such a fit is unbounded
+  /// (`+infinity` for residuals exactly 0), so ``attempt(_:years:values:request:)`` reports it as
+  /// failed instead of ranking it by an infinite score.
+  static let exactFitTolerance = 1e-10
 
   /// The fitted models other than `constant-growth`, best first: by AICc, or by backtest MAPE
   /// (ties by AICc) among the models the backtest scored.
@@ -244,8 +313,11 @@ public enum Projector {
           + "headline-rate extrapolation)")
     }
     let reasons = attempts.map { "\($0.model): \($0.failure ?? "ok")" }.joined(separator: "; ")
+    // Data that no model can take is a data error (65), whatever failed numerically is 70.
+    let dataErrors = attempts.allSatisfy { ($0.error as? StatisticsError)?.exitCode == 65 }
     return StatisticsError(
-      .numericalFailure, "\(series.key): no model could be fitted and simulated (\(reasons))")
+      dataErrors ? .insufficientData : .numericalFailure,
+      "\(series.file): \(series.key): no model could be fitted and simulated (\(reasons))")
   }
 
   /// The observed rows and the fitted rows of a model.
@@ -282,15 +354,58 @@ public enum Projector {
   }
 }
 
+extension Projector {
+  /// A warning when a projected value or interval bound is 0 (or below the smallest normal
+  /// positive double, `2.2e-308`), naming the first year and why: on the log scale a line
+  /// `a + b t` that reaches zero (or a level that underflows) has no logarithm, and its figures
+  /// are read as 0; on the level scale paths below zero are cut off at 0. Either way the
+  /// figures from then on are not forecasts the model supports.
+  static func zeroWarning(_ model: GrowthModel, _ rows: [ProjectionRow], scale: ErrorScale)
+    -> String?
+  {
+    func isZero(_ value: Double) -> Bool { !(value >= Double.leastNormalMagnitude) }
+    let valueYear = rows.first { isZero($0.value) }?.year
+    let boundYear = rows.first { $0.intervals.contains { isZero($0.lower) || isZero($0.upper) } }?
+      .year
+    var parts: [String] = []
+    if let boundYear, boundYear < valueYear ?? Int.max {
+      parts.append("an interval bound is 0 from \(boundYear)")
+    }
+    if let valueYear { parts.append("the projected value is 0 from \(valueYear)") }
+    guard !parts.isEmpty else { return nil }
+    let what = "\(model): " + parts.joined(separator: ", ")
+    switch scale {
+    case .log:
+      let cause =
+        model == .linear
+        ? "the line a + b t (or some of its bootstrap refits) reaches zero, where the log scale "
+          + "ends" : "the level falls to zero or below the smallest positive number"
+      return "\(what): \(cause); those figures are not forecasts: prefer a model whose level "
+        + "stays positive (exponential, drift or damped-trend)"
+    case .level:
+      return "\(what): the level-scale errors put values below zero, which are cut off at 0 (a "
+        + "count is never negative), so the band is truncated there; log-scale errors keep every "
+        + "value positive"
+    }
+  }
+}
+
 /// One model's fit as the projector tracks it.
 struct ModelAttempt {
   let model: GrowthModel
   let observationCount: Int
   let parameterCount: Int
   var fit: FittedGrowthModel?
-  var failure: String?
+  /// Why the model was not fitted, skipped or simulated, as thrown (its kind and exit code kept).
+  var error: (any Error)?
   var skipped = false
+  var failedInSimulation = false
   var backtest: BacktestScore?
+
+  /// The reason shown in the fits table, or `nil`.
+  var failure: String? {
+    error.map { failedInSimulation ? "the simulation failed: \($0)" : "\($0)" }
+  }
 
   init(model: GrowthModel, observationCount: Int, parameterCount: Int) {
     self.model = model

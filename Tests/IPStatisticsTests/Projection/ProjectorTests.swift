@@ -87,6 +87,191 @@ struct ProjectorTests {
     #expect(projected.allSatisfy { $0.intervals.isEmpty })
   }
 
+  /// A plain `year,value` file named `own.csv` with `values` from 2010 on (lines 2, 3, ...).
+  static func ownFile(_ values: [Int]) throws -> FilingDataset {
+    let rows = values.enumerated().map { "\(2010 + $0.offset),\($0.element)" }
+    return try FilingDataset.parse(
+      text: "year,value\n" + rows.joined(separator: "\n") + "\n", source: "own.csv")
+  }
+
+  static func project(_ dataset: FilingDataset, _ configure: (inout ProjectionRequest) -> Void)
+    throws -> SeriesProjection
+  {
+    var request = ProjectionRequest(office: "user", right: "series")
+    request.to = 2025
+    configure(&request)
+    return try Projector.project(request, dataset: dataset)
+  }
+
+  @Test(arguments: ["auto", "all", "linear", "drift"])
+  func aZeroOnTheLogScaleIsBadDataNamingItsLineOnce(model: String) throws {
+    let dataset = try Self.ownFile([0, 10, 12, 15, 18, 21])
+    do {
+      _ = try Self.project(dataset) { $0.model = model }
+      Issue.record("expected an error")
+    } catch let error as StatisticsError {
+      #expect(error.kind == .insufficientData && error.exitCode == 65)
+      #expect(
+        error.message.hasPrefix("own.csv:2: user series filed all: the value in 2010 is 0,"),
+        "\(error.message)")
+      #expect(error.message.contains("use --error-scale level, or --since 2011"))
+      #expect(error.message.components(separatedBy: "log-scale").count == 2, "\(error.message)")
+    }
+    // Every zero is named; the latest by its line.
+    do {
+      _ = try Self.project(try Self.ownFile([0, 10, 0, 15, 18, 21])) { $0.model = model }
+      Issue.record("expected an error")
+    } catch let error as StatisticsError {
+      #expect(error.message.hasPrefix("own.csv:4: user series filed all: the value in 2012 is 0"))
+      #expect(error.message.contains("those of 2010 are not either"))
+    }
+    // The level scale takes zeros.
+    let level = try Self.project(dataset) {
+      $0.model = model
+      $0.errorScale = .level
+    }
+    #expect(!level.projections.isEmpty)
+  }
+
+  @Test func constantGrowthNeedsOnlyItsLastTwoPointsPositive() throws {
+    let projection = try Self.project(try Self.ownFile([0, 10, 12, 15, 18, 21])) {
+      $0.model = "constant-growth"
+    }
+    let rows = try #require(projection.projections.first?.rows)
+    let projected = rows.filter { $0.kind == .projected }
+    #expect(projected.map(\.year) == Array(2016...2025))
+    #expect(relativelyClose(projected[4].value, 21 * pow(21.0 / 18, 5), 1e-12))
+    do {
+      _ = try Self.project(try Self.ownFile([4, 10, 12, 15, 0, 21])) {
+        $0.model = "constant-growth"
+      }
+      Issue.record("expected an error")
+    } catch let error as StatisticsError {
+      #expect(error.exitCode == 65)
+      #expect(error.message.hasPrefix("own.csv:6: user series filed all: the value in 2014 is 0"))
+    }
+    // With a given rate only the last point is used.
+    let given = try Self.project(try Self.ownFile([4, 10, 12, 15, 0, 21])) {
+      $0.model = "constant-growth"
+      $0.growth = 0.1
+    }
+    #expect(given.projections.count == 1)
+  }
+
+  @Test func aNamedModelKeepsTheKindOfItsOwnFailure() throws {
+    // On the level scale the growth from a zero is undefined: data that the model cannot take
+    // (exit 65), not a numerical failure (exit 70).
+    do {
+      _ = try Self.project(try Self.ownFile([4, 10, 12, 15, 0, 21])) {
+        $0.model = "constant-growth"
+        $0.errorScale = .level
+      }
+      Issue.record("expected an error")
+    } catch let error as StatisticsError {
+      #expect(error.kind == .insufficientData && error.exitCode == 65)
+      #expect(
+        error.message
+          == "own.csv: user series filed all: constant-growth: the growth from 2014 to 2015 is "
+          + "undefined (a zero); give the rate with --growth")
+    }
+  }
+
+  static let exactFitReason = "the residuals are all zero: no error variance to estimate"
+
+  @Test func aFitThatReproducesEveryPointIsReportedAsFailed() throws {
+    // A constant series: a line, a constant exponential, a driftless walk and a flat damped
+    // trend reproduce it exactly, so their likelihood is unbounded.
+    let constant = try Self.project(try Self.ownFile(Array(repeating: 500, count: 11))) {
+      $0.model = "all"
+    }
+    for model in [GrowthModel.linear, .exponential, .drift, .dampedTrend] {
+      let fit = try Self.fit(constant, model)
+      #expect(fit.status == .failed(Self.exactFitReason), "\(model): \(fit.status)")
+      #expect(fit.logLikelihood == nil && fit.aicc == nil && fit.bic == nil)
+    }
+    #expect(constant.selectedModel == nil)
+    // No infinite score is left: JSONEncoder's default strategy throws on one.
+    _ = try JSONEncoder().encode(constant)
+    // An exactly linear series on the level scale: only the line fits it exactly, and the
+    // others are fitted and compared.
+    let line = try Self.project(try Self.ownFile((0...10).map { 100 + 10 * $0 })) {
+      $0.model = "all"
+      $0.errorScale = .level
+    }
+    #expect(try Self.fit(line, .linear).status == .failed(Self.exactFitReason))
+    #expect(try Self.fit(line, .exponential).status == .fitted)
+    #expect(line.selectedModel != nil && line.selectedModel != .linear)
+    _ = try JSONEncoder().encode(line)
+    // A named model that fits so is data it cannot take (exit 65).
+    do {
+      _ = try Self.project(try Self.ownFile(Array(repeating: 500, count: 11))) {
+        $0.model = "linear"
+      }
+      Issue.record("expected an error")
+    } catch let error as StatisticsError {
+      #expect(error.exitCode == 65)
+      #expect(error.message == "own.csv: user series filed all: linear: \(Self.exactFitReason)")
+    }
+  }
+
+  @Test func aProjectionThatReachesZeroIsWarnedAbout() throws {
+    // Korea's utility models fall from 40,804 (2001) to 6,232 (2018): the line fitted on the log
+    // scale reaches zero within three years, where ln f ends and the figures are read as 0.
+    let projection = try Self.project {
+      $0.office = "KR"
+      $0.right = "utility_model"
+      $0.model = "linear"
+    }
+    let a = try #require(try Self.fit(projection, .linear).parameters.first { $0.name == "a" })
+    let b = try #require(try Self.fit(projection, .linear).parameters.first { $0.name == "b" })
+    let rows = try #require(projection.projections.first?.rows.filter { $0.kind == .projected })
+    // The first year whose line a + b (year - 2018) is not positive, by hand.
+    let zeroYear = try #require((2019...2035).first { a.value + b.value * Double($0 - 2018) <= 0 })
+    for row in rows { #expect((row.value == 0) == (row.year >= zeroYear), "\(row.year)") }
+    let warning = try #require(projection.warnings.first { $0.hasPrefix("linear: ") })
+    #expect(warning.contains("the projected value is 0 from \(zeroYear)"), "\(warning)")
+    #expect(warning.contains("the line a + b t (or some of its bootstrap refits) reaches zero"))
+    // A projection that stays positive has no such warning.
+    let drift = try Self.project {
+      $0.office = "KR"
+      $0.right = "utility_model"
+      $0.model = "drift"
+    }
+    #expect(!drift.warnings.contains { $0.contains(" is 0 from ") })
+  }
+
+  @Test func aLevelThatUnderflowsOrIsCutOffAtZeroIsWarnedAbout() throws {
+    // Falling by a factor exp(-70) a year from 1e300: the exponential's median passes below the
+    // smallest normal double (ln 2.2e-308 = -708.4) some 11 years after the last point.
+    let years = Array(2000..<2010)
+    let wiggle: [Double] = years.map { $0 % 2 == 0 ? 0.01 : -0.01 }
+    let values: [Double] = years.indices.map { 1e300 * exp(-70 * Double($0) + wiggle[$0]) }
+    var request = syntheticRequest(model: "exponential", to: 2029)
+    let steep = try Projector.project(
+      request, dataset: syntheticDataset(years: years, values: values))
+    let projected = try #require(steep.projections.first?.rows)
+    let rows = projected.filter { $0.kind == RowKind.projected }
+    // By hand: the first year with ln a + b (year - 2009) < ln(2.2e-308).
+    let fit = try Self.fit(steep, .exponential)
+    let logA = log(try #require(fit.parameters.first { $0.name == "a" }?.value))
+    let b = try #require(fit.parameters.first { $0.name == "b" }?.value)
+    let first = try #require(
+      (2010...2029).first { logA + b * Double($0 - 2009) < log(Double.leastNormalMagnitude) })
+    #expect(rows.filter { $0.value < Double.leastNormalMagnitude }.first?.year == first)
+    let warning = try #require(steep.warnings.first { $0.hasPrefix("exponential: ") })
+    #expect(warning.contains("the projected value is 0 from \(first)"), "\(warning)")
+    #expect(warning.contains("the level falls to zero or below the smallest positive number"))
+    // On the level scale a falling line's paths are cut off at 0.
+    request.model = "linear"
+    request.errorScale = .level
+    let falling: [Double] = years.indices.map { 1050 - 110 * Double($0) + 500 * wiggle[$0] }
+    let level = try Projector.project(
+      request, dataset: syntheticDataset(years: years, values: falling))
+    let cut = try #require(level.warnings.first { $0.hasPrefix("linear: ") })
+    #expect(cut.contains("the projected value is 0 from 2010"), "\(cut)")
+    #expect(cut.contains("cut off at 0"))
+  }
+
   @Test func aNamedModelWithTooFewPointsNamesTheLines() throws {
     do {
       _ = try Self.project {
@@ -306,6 +491,57 @@ struct ProjectorTests {
     ] {
       do {
         _ = try Self.project(configure)
+        Issue.record("expected an error")
+      } catch let error as StatisticsError {
+        #expect(error.kind == .badRequest && error.exitCode == 64)
+      }
+    }
+  }
+
+  @Test func theSimulatedValuesHeldInMemoryAreBounded() throws {
+    // 1,000,000 paths of 100 years would hold 10^8 doubles (800 MB).
+    do {
+      _ = try Self.project {
+        $0.simulations = 1_000_000
+        $0.to = 2124
+      }
+      Issue.record("expected an error")
+    } catch let error as StatisticsError {
+      #expect(error.kind == .badRequest && error.exitCode == 64)
+      #expect(
+        error.message
+          == "1,000,000 simulations × 100 years (the projected years 2025-2124) = 100,000,000 "
+          + "simulated values, over the limit of 50,000,000 (about 400 MB: a model's paths are "
+          + "kept in memory for the quantiles); use at most 500,000 simulations, or --to 2074")
+    }
+    // Exactly at the limit is allowed (constant-growth: checked, but nothing to simulate).
+    let atLimit = try Self.project {
+      $0.model = "constant-growth"
+      $0.simulations = 500_000
+      $0.to = 2124
+    }
+    #expect(atLimit.simulations * 100 == ProjectionRequest.mostSimulatedValues)
+    // The backtest's paths too, before any data is read.
+    var backtest = ProjectionRequest(office: "VN", right: "invention")
+    backtest.selection = .backtest
+    backtest.simulations = 100_000
+    backtest.backtestHorizon = 501
+    #expect(throws: StatisticsError.self) { try backtest.validate() }
+    backtest.backtestHorizon = 500
+    try backtest.validate()
+  }
+
+  @Test func validateChecksTheRequestWithoutData() throws {
+    var request = ProjectionRequest(office: "VN", right: "invention")
+    try request.validate()
+    for configure: (inout ProjectionRequest) -> Void in [
+      { $0.model = "quadratic" }, { $0.simulations = 99 }, { $0.simulations = 1_000_001 },
+      { $0.levels = [0.8, 0.8] }, { $0.cap = -5 }, { $0.growth = 0.05 }, { $0.backtestOrigins = 0 },
+    ] {
+      request = ProjectionRequest(office: "VN", right: "invention")
+      configure(&request)
+      do {
+        try request.validate()
         Issue.record("expected an error")
       } catch let error as StatisticsError {
         #expect(error.kind == .badRequest && error.exitCode == 64)
