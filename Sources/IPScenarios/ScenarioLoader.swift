@@ -2,6 +2,7 @@
 
 import Foundation
 import IPCommon
+import IPStatistics
 
 /// Reads scenario files: YAML with an optional `extends` chain, validated key by key.
 ///
@@ -181,7 +182,8 @@ public enum ScenarioLoader {
     if let seed = try map.integer("seed", range: 0...Int.max, allowed: "a non-negative whole number") {
       settings.seed = UInt64(seed)
     }
-    settings.simulations = try map.integer("simulations", range: 100...10_000_000)
+    settings.simulations = try map.integer(
+      "simulations", range: 100...ProjectionRequest.mostSimulations)
     for (index, node) in (try map.sequence("adjustments") ?? []).enumerated() {
       let entry = try YAMLMapping(node, path: map.keyPath("adjustments[\(index)]"))
       let adjustment = try decodeAdjustment(entry)

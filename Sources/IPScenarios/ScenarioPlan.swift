@@ -148,6 +148,7 @@ public struct ScenarioPlan: Sendable {
         }
       }
     }
+    try wrap(scenario, key: "projection", location: settings.location) { try request.validate() }
     let label = scope == "all" ? settings.right : "\(settings.right)_\(scope)"
     return Series(
       label: label, request: request, keyPath: "projection.series[\(index)]",
