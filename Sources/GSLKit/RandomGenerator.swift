@@ -33,7 +33,8 @@ public final class RandomGenerator {
   public let stream: UInt64
   /// The GSL algorithm.
   public let algorithm: Algorithm
-  private let state: UnsafeMutablePointer<gsl_rng>
+  /// The GSL generator, owned and freed by this object (internal: GSLKit's samplers draw from it).
+  let state: UnsafeMutablePointer<gsl_rng>
 
   /// Creates a generator for stream `stream` of root seed `seed`.
   ///
@@ -173,5 +174,17 @@ public final class RandomGenerator {
   /// Fills `buffer` with standard normal draws (ziggurat): the fastest bulk path.
   public func fillStandardNormal(_ buffer: UnsafeMutableBufferPointer<Double>) {
     for i in buffer.indices { buffer[i] = gsl_ran_gaussian_ziggurat(state, 1) }
+  }
+
+  /// Writes `count` standard normal draws (ziggurat) to `buffer[0]`, `buffer[stride]`,
+  /// `buffer[2 stride]`, ...: the draws of ``fillStandardNormal(_:)``, laid out with a stride
+  /// (for example one column of a year-by-path table).
+  public func fillStandardNormal(
+    _ buffer: UnsafeMutableBufferPointer<Double>, count: Int, stride: Int
+  ) {
+    guard count > 0 else { return }
+    precondition(stride > 0 && (count - 1) * stride < buffer.count, "strided fill out of bounds")
+    guard let base = buffer.baseAddress else { return }
+    for i in 0..<count { base[i * stride] = gsl_ran_gaussian_ziggurat(state, 1) }
   }
 }
