@@ -1,27 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-internal import CGSL
-
 extension RandomGenerator {
   /// One Beta(alpha, beta) variate drawn with `sampler`'s tables (the method and why it is exact:
-  /// ``BetaSampler``), from this generator's uniforms (`gsl_rng_uniform`): usually two of them.
+  /// ``BetaSampler``), from this generator's uniforms (``uniform()``): usually two of them.
   public func next(_ sampler: BetaSampler) -> Double {
     let strips = BetaSampler.strips
     let thresholdMask: UInt32 = 1 << UInt32(BetaSampler.thresholdBits) - 1
     while true {
       // The uniform's 32 bits (all of MT19937's output): the top 9 pick the column, the other
       // 23 the column's own piece or its alias.
-      let bits = UInt32(gsl_rng_uniform(state) * 0x1p32)
+      let bits = UInt32(uniform() * 0x1p32)
       let column = Int(bits >> UInt32(BetaSampler.thresholdBits))
       let entry = sampler.columns[column]
       let piece =
         bits & thresholdMask < entry & thresholdMask
         ? column : Int(entry >> UInt32(BetaSampler.thresholdBits))
       let strip = piece % strips
-      let x = (Double(strip) + gsl_rng_uniform(state)) / Double(strips)
+      let x = (Double(strip) + uniform()) / Double(strips)
       if piece < strips { return x }
       let cap = sampler.caps[strip]
-      if cap.squeeze + cap.height * gsl_rng_uniform(state) < sampler.density(x) { return x }
+      if cap.squeeze + cap.height * uniform() < sampler.density(x) { return x }
     }
   }
 
