@@ -56,6 +56,7 @@ public struct BetaSampler: Sendable, Equatable {
   /// The bits of a column entry that hold its threshold.
   static let thresholdBits = 23
 
+  /// A strip's squeeze and cap height.
   struct Cap: Sendable, Equatable {
     let squeeze: Double
     let height: Double
@@ -102,8 +103,9 @@ public struct BetaSampler: Sendable, Equatable {
       units[strips + strip] = UInt64(underHat - rectangle)
     }
     let left = total - units.reduce(0, +)
+    let (share, extra) = left.quotientAndRemainder(dividingBy: UInt64(strips))
     for strip in 0..<strips {
-      units[strips + strip] += left / UInt64(strips) + (UInt64(strip) < left % UInt64(strips) ? 1 : 0)
+      units[strips + strip] += share + (UInt64(strip) < extra ? 1 : 0)
     }
     let unitsPerHeight = unitsPerArea * width
     caps = (0..<strips).map { strip in

@@ -39,6 +39,7 @@ public final class RandomGenerator {
   /// inline), so ``uniform()`` calls it directly. Neither needs a GSL type, so ``uniform()`` can
   /// be inlined into other modules: one indirect call per uniform instead of three calls.
   @usableFromInline let uniformFunction: @convention(c) (UnsafeMutableRawPointer?) -> Double
+  /// The state `uniformFunction` draws from (`state->state`).
   @usableFromInline let uniformState: UnsafeMutableRawPointer?
 
   /// Creates a generator for stream `stream` of root seed `seed`.

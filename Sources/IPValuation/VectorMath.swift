@@ -3,10 +3,10 @@
 /// Elementary functions on SIMD vectors, written out in Swift so that the compiler can inline
 /// them into vectorised loops (the C library's functions take one number per call).
 public enum VectorMath {
-  /// `e^x` for each of eight numbers, to within 2 units in the last place of the correctly
-  /// rounded value for `x` in [-708, 709.78] (the tests compare it with Foundation's `exp` over
-  /// that range); `+infinity` above about 709.78, gradual underflow to subnormal numbers and 0
-  /// below -708, NaN for NaN.
+  /// `e^x` for each of eight numbers, within 2 units in the last place of the C library's `exp`
+  /// (Foundation's; the tests compare the two for `x` over [-745, 709.78], subnormal results
+  /// included): `+infinity` above about 709.78, gradual underflow to subnormal numbers and then
+  /// 0 below about -708, NaN for NaN.
   ///
   /// Cody and Waite's reduction and a Taylor polynomial evaluated by Estrin's scheme (a
   /// shorter chain of dependent operations than Horner's, which matters more here than the

@@ -94,7 +94,9 @@ struct BetaSamplerTests {
     let first = RandomGenerator(seed: 7, stream: 3)
     let oneByOne = (0..<10_000).map { _ in first.next(sampler) }
     var bulk = [Double](repeating: 0, count: 10_000)
-    bulk.withUnsafeMutableBufferPointer { RandomGenerator(seed: 7, stream: 3).fill($0, from: sampler) }
+    bulk.withUnsafeMutableBufferPointer {
+      RandomGenerator(seed: 7, stream: 3).fill($0, from: sampler)
+    }
     #expect(oneByOne == bulk)
     let other = RandomGenerator(seed: 7, stream: 4)
     #expect((0..<10_000).map { _ in other.next(sampler) } != oneByOne)
