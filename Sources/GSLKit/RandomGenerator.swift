@@ -34,6 +34,13 @@ public final class RandomGenerator {
   /// The GSL algorithm.
   public let algorithm: Algorithm
   private let state: UnsafeMutablePointer<gsl_rng>
+  /// The generator type's `get_double` and the generator's state: `gsl_rng_uniform(r)` is
+  /// `r->type->get_double(r->state)` (an inline function in GSL's header, which Swift cannot
+  /// inline), so ``uniform()`` calls it directly. Neither needs a GSL type, so ``uniform()`` can
+  /// be inlined into other modules: one indirect call per uniform instead of three calls.
+  @usableFromInline let uniformFunction: @convention(c) (UnsafeMutableRawPointer?) -> Double
+  /// The state `uniformFunction` draws from (`state->state`).
+  @usableFromInline let uniformState: UnsafeMutableRawPointer?
 
   /// Creates a generator for stream `stream` of root seed `seed`.
   ///
@@ -53,7 +60,12 @@ public final class RandomGenerator {
       fatalError("gsl_rng_alloc: out of memory")
     }
     gsl_rng_set(state, Self.gslSeed(root: seed, stream: stream))
+    guard let uniformFunction = state.pointee.type.pointee.get_double else {
+      fatalError("gsl_rng_type without get_double")
+    }
     self.state = state
+    self.uniformFunction = uniformFunction
+    self.uniformState = state.pointee.state
     self.rootSeed = seed
     self.stream = stream
     self.algorithm = algorithm
@@ -88,16 +100,19 @@ public final class RandomGenerator {
 
   // MARK: - Single draws
 
-  /// A uniform draw from [0, 1) (`gsl_rng_uniform`).
-  @inline(__always)
+  /// A uniform draw from [0, 1) (`gsl_rng_uniform`, as GSL's header defines it).
+  @inlinable @inline(__always)
   public func uniform() -> Double {
-    gsl_rng_uniform(state)
+    uniformFunction(uniformState)
   }
 
-  /// A uniform draw from (0, 1), never 0 (`gsl_rng_uniform_pos`).
-  @inline(__always)
+  /// A uniform draw from (0, 1), never 0 (`gsl_rng_uniform_pos`, as GSL's header defines it:
+  /// uniforms drawn until one is not 0).
+  @inlinable @inline(__always)
   public func uniformPositive() -> Double {
-    gsl_rng_uniform_pos(state)
+    var draw: Double
+    repeat { draw = uniformFunction(uniformState) } while draw == 0
+    return draw
   }
 
   /// A standard normal draw by the ziggurat method (`gsl_ran_gaussian_ziggurat`).
@@ -173,5 +188,17 @@ public final class RandomGenerator {
   /// Fills `buffer` with standard normal draws (ziggurat): the fastest bulk path.
   public func fillStandardNormal(_ buffer: UnsafeMutableBufferPointer<Double>) {
     for i in buffer.indices { buffer[i] = gsl_ran_gaussian_ziggurat(state, 1) }
+  }
+
+  /// Writes `count` standard normal draws (ziggurat) to `buffer[0]`, `buffer[stride]`,
+  /// `buffer[2 stride]`, ...: the draws of ``fillStandardNormal(_:)``, laid out with a stride
+  /// (for example one column of a year-by-path table).
+  public func fillStandardNormal(
+    _ buffer: UnsafeMutableBufferPointer<Double>, count: Int, stride: Int
+  ) {
+    guard count > 0 else { return }
+    precondition(stride > 0 && (count - 1) * stride < buffer.count, "strided fill out of bounds")
+    guard let base = buffer.baseAddress else { return }
+    for i in 0..<count { base[i * stride] = gsl_ran_gaussian_ziggurat(state, 1) }
   }
 }

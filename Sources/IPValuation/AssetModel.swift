@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 import Foundation
-import GSLKit
 import IPCommon
 
 /// One asset's inputs resolved for a valuation: defaults and scenario shifts applied, the
@@ -52,13 +51,6 @@ struct AssetModel: Sendable {
   /// The mean of the PERT royalty: `(low + 4 mode + high) / 6`.
   var royaltyMean: Double {
     royaltyLow == royaltyHigh ? royaltyMode : (royaltyLow + 4 * royaltyMode + royaltyHigh) / 6
-  }
-
-  /// The PERT distribution of the royalty (a point mass when low = high).
-  var royaltyDistribution: Distribution {
-    get throws {
-      try Distribution.pert(minimum: royaltyLow, mode: royaltyMode, maximum: royaltyHigh)
-    }
   }
 
   /// The relief-from-royalty value with royalty rate `royalty`, by the formula above term by

@@ -27,8 +27,11 @@ import IPCommon
 /// in block order: the result is bit-identical for any thread count.
 ///
 /// **Memory** grows with paths plus assets: five values per path (the portfolio and the four
-/// kinds of right) and a few per asset; per-asset quantiles simulate each asset's paths again in
-/// groups whose values fit in ``quantileMemoryBudget``, instead of keeping paths times assets.
+/// kinds of right), a few per asset (and 6 KiB of tables per PERT royalty), and per running
+/// block a year-by-path table of market factors and one of shocks (1,024 paths times the
+/// longest life: 160 KiB each for 20 years); per-asset quantiles simulate each asset's paths
+/// again in groups whose values fit in ``quantileMemoryBudget``, instead of keeping paths times
+/// assets.
 public enum MonteCarloValuation {
   /// The most path values held at once for per-asset quantiles: 4,194,304 (32 MiB).
   public static let quantileMemoryBudget = 1 << 22
@@ -115,11 +118,13 @@ public enum MonteCarloValuation {
       let total = portfolio.slice(range)
       let rightTotals = byRight.map { $0.slice(range) }
       var sums = [(Double, Double)](repeating: (0, 0), count: models.count)
-      var drawn = VariateCounts(normals: factors.count)
+      var drawn = VariateCounts(normals: range.count * simulator.factorYears)
       var values = [Double](repeating: 0, count: range.count)
+      let workspace = PathSimulator.Workspace(pathCount: range.count, years: simulator.longestLife)
       for asset in models.indices {
         values.withUnsafeMutableBufferPointer { buffer in
-          drawn += simulator.simulate(asset: asset, block: block, factors: factors, into: buffer)
+          drawn += simulator.simulate(
+            asset: asset, block: block, factors: factors, workspace: workspace, into: buffer)
         }
         let mean = means[asset]
         let rightTotal = rightTotals[rightIndex[asset]]
@@ -157,10 +162,12 @@ public enum MonteCarloValuation {
       ParallelBlocks.run(count: simulator.blockCount, threads: threads) { block in
         let range = simulator.pathRange(block)
         let factors = simulator.factors(block: block)
+        let workspace = PathSimulator.Workspace(
+          pathCount: range.count, years: simulator.longestLife)
         for (position, asset) in group.enumerated() {
           let offset = position * paths
           _ = simulator.simulate(
-            asset: asset, block: block, factors: factors,
+            asset: asset, block: block, factors: factors, workspace: workspace,
             into: values.slice(offset + range.lowerBound..<offset + range.upperBound))
         }
         progress?.advance(by: range.count * group.count / simulator.models.count)

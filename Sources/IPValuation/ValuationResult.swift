@@ -29,7 +29,8 @@ public struct ValuationResult: Sendable {
 public struct VariateCounts: Sendable, Equatable {
   /// Standard normals (GSL's ziggurat): market factors and revenue shocks.
   public var normals = 0
-  /// PERT royalty rates (each one GSL beta variate, itself two gamma variates).
+  /// PERT royalty rates (each one beta variate from GSLKit's `BetaSampler`: usually two
+  /// uniforms).
   public var royalties = 0
   /// Uniforms: grant decisions of pending applications and loss years.
   public var uniforms = 0

@@ -94,6 +94,22 @@ struct RandomGeneratorTests {
     #expect(abs(correlation) < 4 / Double(n).squareRoot())
   }
 
+  /// A strided fill writes the draws of a contiguous fill, `stride` apart, and nothing else.
+  @Test func stridedFillSpreadsTheContiguousDraws() throws {
+    let contiguous = RandomGenerator(seed: 5, stream: 2).sample(try .normal(), count: 100)
+    var strided = [Double](repeating: .infinity, count: 100 * 7 - 3)
+    strided.withUnsafeMutableBufferPointer {
+      RandomGenerator(seed: 5, stream: 2).fillStandardNormal($0, count: 100, stride: 7)
+    }
+    for (index, value) in strided.enumerated() {
+      if index % 7 == 0 {
+        #expect(value == contiguous[index / 7])
+      } else {
+        #expect(value == .infinity)
+      }
+    }
+  }
+
   /// For one root seed, the first 10^5 stream indices get 10^5 different GSL seeds.
   @Test func streamSeedsAreDistinct() {
     for root: UInt64 in [0, 1, 57, .max] {

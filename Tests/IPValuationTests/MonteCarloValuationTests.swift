@@ -233,6 +233,19 @@ struct MonteCarloValuationTests {
     #expect(reseeded.portfolioValues != results[0].portfolioValues)
   }
 
+  /// A path's value depends on its block and its place in it, not on how many paths follow it:
+  /// the engine computes eight paths at a time, and a short last block is padded with lanes
+  /// that must not leak into the values.
+  @Test func pathsDoNotDependOnTheLengthOfTheirBlock() throws {
+    let portfolio = try Portfolio(assets: Self.richPortfolio)
+    let short = try MonteCarloValuation.run(
+      portfolio: portfolio, assumptions: Self.assumptions(paths: 1030), perAssetQuantiles: false)
+    let long = try MonteCarloValuation.run(
+      portfolio: portfolio, assumptions: Self.assumptions(paths: 2048), perAssetQuantiles: false)
+    #expect(Array(long.portfolioValues[..<1030]) == short.portfolioValues)
+    #expect(short.portfolioValues.allSatisfy { $0.isFinite })
+  }
+
   @Test func valuesByRightAddUpToThePortfolio() throws {
     let result = try MonteCarloValuation.run(
       portfolio: try Portfolio(assets: Self.richPortfolio),
