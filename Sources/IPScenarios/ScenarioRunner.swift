@@ -64,23 +64,20 @@ public enum ScenarioRunner {
   ) throws -> [ScenarioResult] {
     let jobs = plans.indices.flatMap { plan in plans[plan].series.indices.map { (plan, $0) } }
     let outcomes = ResultSlots<Result<SeriesProjection, ScenarioError>>(count: jobs.count)
-    let counter = JobCounter()
-    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
-      while let job = counter.next(below: jobs.count) {
-        let (planIndex, seriesIndex) = jobs[job]
-        let plan = plans[planIndex]
-        let series = plan.series[seriesIndex]
-        outcomes[job] = Result {
-          guard let dataset = plan.dataset else {
-            throw ScenarioError(at: nil, "the scenario has no data set")
-          }
-          return try Projector.project(series.request, dataset: dataset)
-        }.mapError {
-          ScenarioPlan.failure(
-            $0, scenario: plan.scenario, key: series.keyPath, location: series.location)
+    ParallelBlocks.run(count: jobs.count, threads: threads) { job in
+      let (planIndex, seriesIndex) = jobs[job]
+      let plan = plans[planIndex]
+      let series = plan.series[seriesIndex]
+      outcomes[job] = Result {
+        guard let dataset = plan.dataset else {
+          throw ScenarioError(at: nil, "the scenario has no data set")
         }
-        progress?.advance()
+        return try Projector.project(series.request, dataset: dataset)
+      }.mapError {
+        ScenarioPlan.failure(
+          $0, scenario: plan.scenario, key: series.keyPath, location: series.location)
       }
+      progress?.advance()
     }
     var results: [ScenarioResult] = []
     var job = 0
@@ -147,19 +144,5 @@ private final class ResultSlots<Value>: @unchecked Sendable {
       defer { lock.unlock() }
       values[index] = newValue
     }
-  }
-}
-
-/// A thread-safe counter handing out job numbers in increasing order.
-private final class JobCounter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var nextJob = 0
-
-  func next(below count: Int) -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard nextJob < count else { return nil }
-    nextJob += 1
-    return nextJob - 1
   }
 }

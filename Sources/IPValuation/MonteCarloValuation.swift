@@ -27,7 +27,8 @@ import IPCommon
 /// in block order: the result is bit-identical for any thread count.
 ///
 /// **Memory** grows with paths plus assets: five values per path (the portfolio and the four
-/// kinds of right), a few per asset (and 6 KiB of tables per PERT royalty), and per running
+/// kinds of right; about ten once ``CollateralReport`` has sorted them and formed the lending
+/// values, hence ``ValuationAssumptions/maximumPaths``), a few per asset (and 6 KiB of tables per PERT royalty), and per running
 /// block a year-by-path table of market factors and one of shocks (1,024 paths times the
 /// longest life: 160 KiB each for 20 years); per-asset quantiles simulate each asset's paths
 /// again in groups whose values fit in ``quantileMemoryBudget``, instead of keeping paths times
