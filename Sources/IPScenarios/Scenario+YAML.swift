@@ -24,11 +24,11 @@ extension Scenario {
         lines.append("    - {\(fields.joined(separator: ", "))}")
       }
       lines.append("  model: \(projection.model)")
-      lines.append("  select: \(projection.selection)")
+      lines.append("  select: \(projection.selection.rawValue)")
       lines.append("  to: \(projection.to)")
       if let since = projection.since { lines.append("  since: \(since)") }
       lines.append("  exclude_approximate: \(projection.excludeApproximate)")
-      lines.append("  error_scale: \(projection.errorScale)")
+      lines.append("  error_scale: \(projection.errorScale.rawValue)")
       if let seed = projection.seed { lines.append("  seed: \(seed)") }
       if let simulations = projection.simulations { lines.append("  simulations: \(simulations)") }
       if projection.adjustments.isEmpty {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 import IPCommon
+import IPStatistics
 
 /// A named scenario: growth assumptions for IP filings and valuation assumptions for a
 /// portfolio, read from a YAML file (see ``ScenarioLoader``). Either part may be absent.
@@ -45,16 +46,16 @@ public struct ProjectionSettings: Sendable, Equatable {
   /// The model for series that do not name one: `auto` (default, chosen by AICc), a model name,
   /// or `all`.
   public var model: String = "auto"
-  /// How `auto` chooses: `aicc` (default) or `backtest`.
-  public var selection: String = "aicc"
+  /// How `auto` chooses: by AICc (default) or by backtest.
+  public var selection: SelectionRule = .aicc
   /// The last projected year (default 2035).
   public var to: Int = 2035
   /// Use only observations from this year on.
   public var since: Int?
   /// Leave out points whose status is `approximate`.
   public var excludeApproximate: Bool = false
-  /// The error scale: `log` (default) or `level`.
-  public var errorScale: String = "log"
+  /// The error scale: log (default) or level.
+  public var errorScale: ErrorScale = .log
   /// The seed of the simulated paths; `nil` uses `ipfin project`'s default.
   public var seed: UInt64?
   /// The number of simulated paths; `nil` uses the default (2000).

@@ -164,8 +164,8 @@ public enum ScenarioLoader {
       settings.model = model
     }
     if let selection = try map.string("select") {
-      try requireOneOf(map, "select", selection, ["aicc", "backtest"])
-      settings.selection = selection
+      try requireOneOf(map, "select", selection, SelectionRule.allCases.map(\.rawValue))
+      settings.selection = SelectionRule(rawValue: selection) ?? .aicc
     }
     settings.to = try map.integer("to", range: 1900...2200) ?? settings.to
     settings.since = try map.integer("since", range: 1800...2200)
@@ -176,8 +176,8 @@ public enum ScenarioLoader {
       settings.excludeApproximate = flag
     }
     if let scale = try map.string("error_scale") {
-      try requireOneOf(map, "error_scale", scale, ["log", "level"])
-      settings.errorScale = scale
+      try requireOneOf(map, "error_scale", scale, ErrorScale.allCases.map(\.rawValue))
+      settings.errorScale = ErrorScale(rawValue: scale) ?? .log
     }
     if let seed = try map.integer("seed", range: 0...Int.max, allowed: "a non-negative whole number") {
       settings.seed = UInt64(seed)

@@ -115,18 +115,8 @@ public struct ScenarioPlan: Sendable {
       office: projection.office, right: settings.right, measure: projection.measure,
       scope: scope)
     request.model = settings.model ?? projection.model
-    request.selection = try wrap(scenario, key: "projection.select", location: nil) {
-      guard let rule = SelectionRule(rawValue: projection.selection) else {
-        throw ScenarioError(at: nil, "'\(projection.selection)' is not aicc or backtest")
-      }
-      return rule
-    }
-    request.errorScale = try wrap(scenario, key: "projection.error_scale", location: nil) {
-      guard let scale = ErrorScale(rawValue: projection.errorScale) else {
-        throw ScenarioError(at: nil, "'\(projection.errorScale)' is not log or level")
-      }
-      return scale
-    }
+    request.selection = projection.selection
+    request.errorScale = projection.errorScale
     request.to = projection.to
     request.since = projection.since
     request.excludeApproximate = projection.excludeApproximate
