@@ -13,6 +13,9 @@ public struct ScenarioResult: Sendable {
     public let label: String
     /// The projection, with every model tried and the selected model's rows.
     public let projection: SeriesProjection
+    /// The source ids of every data point the projection used: the observed points it was
+    /// fitted on and the end points of its analogs, sorted.
+    public let sources: [String]
   }
 
   /// The valuation's outcome.
@@ -84,7 +87,17 @@ public enum ScenarioRunner {
     for plan in plans {
       var series: [ScenarioResult.Series] = []
       for entry in plan.series {
-        series.append(ScenarioResult.Series(label: entry.label, projection: try outcomes[job].get()))
+        let projection = try outcomes[job].get()
+        var sources = Set(projection.points.map(\.source))
+        for case let .analog(analog) in entry.request.adjustments {
+          let points = (try? plan.dataset?.series(analog.key).points) ?? []
+          for point in points where [analog.startYear, analog.endYear].contains(point.year) {
+            sources.insert(point.source)
+          }
+        }
+        series.append(
+          ScenarioResult.Series(
+            label: entry.label, projection: projection, sources: sources.sorted()))
         job += 1
       }
       var valuation: ScenarioResult.Valuation?

@@ -224,4 +224,35 @@ struct ScenarioRunnerTests {
     #expect(report.tornado?.bars.count == results[0].valuation?.tornado.rows.count)
     #expect(report.sources.map(\.id).contains("investip-2024"))
   }
+
+  /// A series cites the sources of the points it was fitted on and of its analog's end points
+  /// (not of the analog's other years); the report lists them, an unknown id as not described.
+  @Test func analogSourcesAreCited() throws {
+    let files = try ScenarioFiles()
+    defer { withExtendedLifetime(files) {} }
+    var data = "office,right,measure,scope,year,value,source\n"
+    for year in 2010...2024 {
+      data += "VN,invention,filed,all,\(year),\(Int(1000 * pow(1.08, Double(year - 2010)))),vn-src\n"
+    }
+    data += "KR,invention,filed,resident,1990,9082,kr-start\n"
+    data += "KR,invention,filed,resident,1995,30000,kr-middle\n"
+    data += "KR,invention,filed,resident,2000,72831,kr-end\n"
+    try files.write("data.csv", data)
+    let path = try files.write(
+      "analog.yaml", """
+        name: analog
+        projection:
+          data: data.csv
+          office: VN
+          series: [invention]
+          model: exponential
+          simulations: 200
+          adjustments: [{right: invention, analog: "KR:invention:filed:resident:1990-2000"}]
+        """)
+    let results = try Self.run([path])
+    #expect(results[0].series[0].sources == ["kr-end", "kr-start", "vn-src"])
+    let report = HTMLReport(results: results, sources: [:])
+    #expect(report.sources.map(\.id) == ["kr-end", "kr-start", "vn-src"])
+    #expect(report.sources.allSatisfy { $0.title == "not described in sources.csv" })
+  }
 }

@@ -18,7 +18,8 @@ extension HTMLReport {
   /// - Parameters:
   ///   - results: the scenarios' results, baseline first.
   ///   - sources: the known sources by id (``DataSource/bundled()``); an id not among them is
-  ///     listed as not described.
+  ///     listed as not described. Every source of the observed points and analogs the
+  ///     projections used is cited.
   public init(results: [ScenarioResult], sources: [String: DataSource]) {
     var labels: [String] = []
     for result in results {
@@ -64,14 +65,7 @@ extension HTMLReport {
             high: $0.highValue)
         }, currency: valuation.result.currency)
     }
-    var used: [String] = []
-    for result in results {
-      for series in result.series {
-        for point in series.projection.points where !used.contains(point.source) {
-          used.append(point.source)
-        }
-      }
-    }
+    let used = Set(results.flatMap { $0.series.flatMap(\.sources) })
     let cited = used.sorted().map { id in
       sources[id] ?? DataSource(id: id, title: "not described in sources.csv", address: "")
     }
