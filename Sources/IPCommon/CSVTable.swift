@@ -39,7 +39,8 @@ public struct CSVTable: Sendable {
       data = try Data(contentsOf: url)
     } catch {
       throw InputError(
-        .missingInput, at: SourceLocation(file: path), "cannot read the file: it does not exist "
+        .missingInput, at: SourceLocation(file: path),
+        "cannot read the file: it does not exist "
           + "or is not readable")
     }
     guard let text = String(data: data, encoding: .utf8) else {
@@ -56,7 +57,8 @@ public struct CSVTable: Sendable {
     self.source = source
     let rows = try CSVTable.parseRows(text, source: source)
     guard let first = rows.first else {
-      throw InputError.badData(SourceLocation(file: source), "the file is empty: a header row is expected")
+      throw InputError.badData(
+        SourceLocation(file: source), "the file is empty: a header row is expected")
     }
     let header = first.fields
     for (index, name) in header.enumerated() {
@@ -93,7 +95,8 @@ public struct CSVTable: Sendable {
     guard let index = columnIndex(name) else {
       throw InputError.badData(
         SourceLocation(file: source, line: headerLine),
-        "the required column '\(name)' is missing; the header has: \(header.joined(separator: ","))")
+        "the required column '\(name)' is missing; the header has: \(header.joined(separator: ","))"
+      )
     }
     return index
   }

@@ -48,7 +48,8 @@ public enum OutputFile {
     let fileManager = FileManager.default
     var isDirectory: ObjCBool = false
     if fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-      throw InputError(.cannotWrite, at: SourceLocation(file: path), "cannot write: it is a directory")
+      throw InputError(
+        .cannotWrite, at: SourceLocation(file: path), "cannot write: it is a directory")
     }
     do {
       try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -58,7 +59,8 @@ public enum OutputFile {
         "cannot create the directory \(directory.path): \(error.localizedDescription)")
     }
     let temporary = directory.appendingPathComponent(
-      ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).tmp")
+      ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).tmp"
+    )
     do {
       try data.write(to: temporary)
     } catch {
@@ -76,7 +78,8 @@ public enum OutputFile {
       guard rename(file.temporary.path, file.target.path) == 0 else {
         let reason = String(cString: strerror(errno))
         for rest in staged[index...] { try? FileManager.default.removeItem(at: rest.temporary) }
-        throw InputError(.cannotWrite, at: SourceLocation(file: file.path), "cannot write: \(reason)")
+        throw InputError(
+          .cannotWrite, at: SourceLocation(file: file.path), "cannot write: \(reason)")
       }
     }
   }

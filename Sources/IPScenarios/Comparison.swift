@@ -84,7 +84,8 @@ public struct Comparison: Sendable {
       }
       seriesColumns.append("\(right)_cagr")
       // The key figure of a series: its value at each final year used.
-      let finals = Set(summaries.flatMap { $0.series.filter { $0.right == right }.map(\.finalYear) })
+      let finals = Set(
+        summaries.flatMap { $0.series.filter { $0.right == right }.map(\.finalYear) })
       finalColumns += finals.sorted().map { "\(right)_\($0)" }
     }
     let keyFigures = finalColumns + Comparison.valuationKeyFigures

@@ -71,24 +71,37 @@ extension Scenario {
       optional("correlation", valuation.correlation.map(NumberFormatting.exact))
       optional("discount_rate", valuation.discountRate.map(NumberFormatting.exact))
       lines.append("  discount_rate_shift: \(NumberFormatting.exact(valuation.discountRateShift))")
-      lines.append("  revenue_growth_shift: \(NumberFormatting.exact(valuation.revenueGrowthShift))")
+      lines.append(
+        "  revenue_growth_shift: \(NumberFormatting.exact(valuation.revenueGrowthShift))")
       lines.append("  royalty_multiplier: \(NumberFormatting.exact(valuation.royaltyMultiplier))")
       lines.append(
         "  volatility_multiplier: \(NumberFormatting.exact(valuation.volatilityMultiplier))")
       var collateral: [String] = []
-      if let q = valuation.collateralQuantile { collateral.append("quantile: \(NumberFormatting.exact(q))") }
-      if let d = valuation.orderlyDiscount { collateral.append("orderly_discount: \(NumberFormatting.exact(d))") }
-      if let d = valuation.forcedDiscount { collateral.append("forced_discount: \(NumberFormatting.exact(d))") }
+      if let q = valuation.collateralQuantile {
+        collateral.append("quantile: \(NumberFormatting.exact(q))")
+      }
+      if let d = valuation.orderlyDiscount {
+        collateral.append("orderly_discount: \(NumberFormatting.exact(d))")
+      }
+      if let d = valuation.forcedDiscount {
+        collateral.append("forced_discount: \(NumberFormatting.exact(d))")
+      }
       if !valuation.loanToValue.isEmpty {
         let ltv = valuation.loanToValue.keys.sorted().map {
           "\($0): \(NumberFormatting.exact(valuation.loanToValue[$0] ?? 0))"
         }
         collateral.append("ltv: {\(ltv.joined(separator: ", "))}")
       }
-      if !collateral.isEmpty { lines.append("  collateral: {\(collateral.joined(separator: ", "))}") }
+      if !collateral.isEmpty {
+        lines.append("  collateral: {\(collateral.joined(separator: ", "))}")
+      }
       var loan: [String] = []
-      if let amount = valuation.loanAmount { loan.append("amount: \(NumberFormatting.exact(amount))") }
-      if let pd = valuation.probabilityOfDefault { loan.append("pd: \(NumberFormatting.exact(pd))") }
+      if let amount = valuation.loanAmount {
+        loan.append("amount: \(NumberFormatting.exact(amount))")
+      }
+      if let pd = valuation.probabilityOfDefault {
+        loan.append("pd: \(NumberFormatting.exact(pd))")
+      }
       if !loan.isEmpty { lines.append("  loan: {\(loan.joined(separator: ", "))}") }
       if !unset.isEmpty {
         lines.append("  # at ipfin value's defaults: \(unset.joined(separator: ", "))")
@@ -99,9 +112,10 @@ extension Scenario {
 
   /// `text` in double quotes when YAML would read it differently plain.
   static func quoted(_ text: String) -> String {
-    let plainSafe = text.allSatisfy {
-      $0.isLetter || $0.isNumber || " ._/-()".contains($0)
-    } && !text.isEmpty && text.first != " " && text.last != " " && Double(text) == nil
+    let plainSafe =
+      text.allSatisfy {
+        $0.isLetter || $0.isNumber || " ._/-()".contains($0)
+      } && !text.isEmpty && text.first != " " && text.last != " " && Double(text) == nil
       && !["true", "false", "null", "yes", "no", "~"].contains(text.lowercased())
     if plainSafe { return text }
     let escaped = text.replacingOccurrences(of: "\\", with: "\\\\")

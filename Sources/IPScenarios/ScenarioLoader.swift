@@ -53,7 +53,8 @@ public enum ScenarioLoader {
       text = try String(contentsOfFile: path, encoding: .utf8)
     } catch {
       throw ScenarioError(
-        at: SourceLocation(file: path), "cannot read the scenario file: it does not exist or is "
+        at: SourceLocation(file: path),
+        "cannot read the scenario file: it does not exist or is "
           + "not readable UTF-8 text", exitCode: chain.isEmpty ? 66 : 65)
     }
     let tree = try YAMLTree.parse(text, file: path)
@@ -139,7 +140,8 @@ public enum ScenarioLoader {
       series.append(
         SeriesSettings(
           right: right, scope: scope, model: model,
-          growth: try entry.number("growth", rate: true, range: -0.99...10, allowed: "-99% to 1000%"),
+          growth: try entry.number(
+            "growth", rate: true, range: -0.99...10, allowed: "-99% to 1000%"),
           location: entry.location))
     }
     if let scope = try map.string("scope") {
@@ -171,7 +173,9 @@ public enum ScenarioLoader {
     settings.since = try map.integer("since", range: 1800...2200)
     if let exclude = try map.string("exclude_approximate") {
       guard let flag = Bool(exclude) else {
-        throw map.typeError("exclude_approximate", map.node("exclude_approximate") ?? .null(at: map.location), expected: "true or false")
+        throw map.typeError(
+          "exclude_approximate", map.node("exclude_approximate") ?? .null(at: map.location),
+          expected: "true or false")
       }
       settings.excludeApproximate = flag
     }
@@ -179,7 +183,9 @@ public enum ScenarioLoader {
       try requireOneOf(map, "error_scale", scale, ErrorScale.allCases.map(\.rawValue))
       settings.errorScale = ErrorScale(rawValue: scale) ?? .log
     }
-    if let seed = try map.integer("seed", range: 0...Int.max, allowed: "a non-negative whole number") {
+    if let seed = try map.integer(
+      "seed", range: 0...Int.max, allowed: "a non-negative whole number")
+    {
       settings.seed = UInt64(seed)
     }
     settings.simulations = try map.integer(
@@ -218,16 +224,19 @@ public enum ScenarioLoader {
     case "growth_uplift":
       guard let from else { throw map.missing("from") }
       kind = .growthUplift(
-        rate: try map.number("growth_uplift", rate: true, range: -0.99...10, allowed: "-99% to 1000%") ?? 0,
+        rate: try map.number(
+          "growth_uplift", rate: true, range: -0.99...10, allowed: "-99% to 1000%") ?? 0,
         from: from)
     case "level_shift":
       guard let from else { throw map.missing("from") }
       kind = .levelShift(
-        shift: try map.number("level_shift", rate: true, range: -0.99...100, allowed: "-99% to 10000%") ?? 0,
+        shift: try map.number(
+          "level_shift", rate: true, range: -0.99...100, allowed: "-99% to 10000%") ?? 0,
         from: from)
     case "cap":
       kind = .cap(
-        try map.number("cap", range: Double.leastNonzeroMagnitude...Double.greatestFiniteMagnitude,
+        try map.number(
+          "cap", range: Double.leastNonzeroMagnitude...Double.greatestFiniteMagnitude,
           allowed: "a positive number") ?? 0)
     default:
       let analog = try map.requireString("analog")
@@ -263,15 +272,19 @@ public enum ScenarioLoader {
       settings.valuationDate = date
     }
     settings.paths = try map.integer("paths", range: 2...10_000_000)
-    if let seed = try map.integer("seed", range: 0...Int.max, allowed: "a non-negative whole number") {
+    if let seed = try map.integer(
+      "seed", range: 0...Int.max, allowed: "a non-negative whole number")
+    {
       settings.seed = UInt64(seed)
     }
     settings.correlation = try map.number("correlation", range: 0...1)
     settings.discountRate = try map.number("discount_rate", rate: true, range: 0...1)
     settings.discountRateShift =
-      try map.number("discount_rate_shift", rate: true, range: -0.5...0.5, allowed: "-50% to 50%") ?? 0
+      try map.number("discount_rate_shift", rate: true, range: -0.5...0.5, allowed: "-50% to 50%")
+      ?? 0
     settings.revenueGrowthShift =
-      try map.number("revenue_growth_shift", rate: true, range: -0.99...1, allowed: "-99% to 100%") ?? 0
+      try map.number("revenue_growth_shift", rate: true, range: -0.99...1, allowed: "-99% to 100%")
+      ?? 0
     settings.royaltyMultiplier =
       try map.number("royalty_multiplier", range: 0...100, allowed: "0 to 100") ?? 1
     settings.volatilityMultiplier =

@@ -24,7 +24,8 @@ extension ScenarioResult {
     var metrics: [String: Double]?
     if let valuation {
       metrics = Dictionary(
-        valuation.report.metrics.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        valuation.report.metrics.map { ($0.name, $0.value) },
+        uniquingKeysWith: { first, _ in first })
     }
     return ScenarioSummary(
       name: scenario.name, description: scenario.description, series: projected,

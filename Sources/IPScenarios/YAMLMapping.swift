@@ -80,7 +80,8 @@ struct YAMLMapping {
     if let range, !range.contains(number) {
       throw ScenarioError(
         at: value.location, key: keyPath(key),
-        "\(text) is out of range; allowed: \(allowed ?? "\(range.lowerBound) to \(range.upperBound)")")
+        "\(text) is out of range; allowed: \(allowed ?? "\(range.lowerBound) to \(range.upperBound)")"
+      )
     }
     return number
   }
@@ -94,7 +95,8 @@ struct YAMLMapping {
     guard range.contains(number) else {
       throw ScenarioError(
         at: value.location, key: keyPath(key),
-        "\(number) is out of range; allowed: \(allowed ?? "\(range.lowerBound) to \(range.upperBound)")")
+        "\(number) is out of range; allowed: \(allowed ?? "\(range.lowerBound) to \(range.upperBound)")"
+      )
     }
     return number
   }

@@ -49,7 +49,8 @@ indirect enum YAMLTree: Sendable {
         at: SourceLocation(file: file, line: line), key: key,
         "this key appears twice in the same mapping")
     } catch let error as YamlError {
-      throw ScenarioError(at: location(of: error, file: file), "not valid YAML: \(problem(of: error))")
+      throw ScenarioError(
+        at: location(of: error, file: file), "not valid YAML: \(problem(of: error))")
     } catch {
       throw ScenarioError(at: SourceLocation(file: file), "not valid YAML: \(error)")
     }

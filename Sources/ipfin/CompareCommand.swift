@@ -37,16 +37,20 @@ struct CompareCommand: ParsableCommand {
       missing scenario file, 70 numerical failure, 73 cannot write output.
       """)
 
-  @Argument(help: ArgumentHelp("Scenario files (YAML); the first is the baseline.", valueName: "SCENARIO.yaml"))
+  @Argument(
+    help: ArgumentHelp(
+      "Scenario files (YAML); the first is the baseline.", valueName: "SCENARIO.yaml"))
   var files: [String]
 
   @Option(help: "How to print the comparison: table, csv or json.")
   var format: OutputFormat = .table
 
-  @Option(help: ArgumentHelp("Also write the comparison as CSV to FILE (atomically).", valueName: "FILE"))
+  @Option(
+    help: ArgumentHelp("Also write the comparison as CSV to FILE (atomically).", valueName: "FILE"))
   var out: String?
 
-  @Option(help: ArgumentHelp("Write every scenario's projection rows as CSV to FILE.", valueName: "FILE"))
+  @Option(
+    help: ArgumentHelp("Write every scenario's projection rows as CSV to FILE.", valueName: "FILE"))
   var projections: String?
 
   @Flag(help: "Write the CSV long: scenario,metric,value,baseline_value,change_pct.")

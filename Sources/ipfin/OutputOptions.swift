@@ -47,7 +47,9 @@ enum Output {
     }
     let paths = files.map(\.path) + [path].compactMap { $0 }.filter { $0 != "-" }
     if let twice = paths.enumerated().first(where: { item in
-      paths[..<item.offset].contains { OutputFile.isSameFile($0, item.element) || $0 == item.element }
+      paths[..<item.offset].contains {
+        OutputFile.isSameFile($0, item.element) || $0 == item.element
+      }
     }) {
       throw InputError(.usage, "two outputs would be written to the same file \(twice.element)")
     }

@@ -156,7 +156,7 @@ struct ProjectCommand: ParsableCommand {
         projections.append(projection)
       } catch let error as StatisticsError
         where self.right == ["all"]
-          && (error.kind == .insufficientData || error.kind == .numericalFailure)
+        && (error.kind == .insufficientData || error.kind == .numericalFailure)
       {
         Output.note("skipping \(request.key): \(error.message)")
       }

@@ -23,7 +23,9 @@ struct ReportCommand: ParsableCommand {
       numerical failure, 73 cannot write output.
       """)
 
-  @Argument(help: ArgumentHelp("Scenario files (YAML); the first is the baseline.", valueName: "SCENARIO.yaml"))
+  @Argument(
+    help: ArgumentHelp(
+      "Scenario files (YAML); the first is the baseline.", valueName: "SCENARIO.yaml"))
   var files: [String]
 
   @Option(help: ArgumentHelp("The folder to write index.html and the charts to.", valueName: "DIR"))

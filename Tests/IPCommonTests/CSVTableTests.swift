@@ -9,7 +9,8 @@ struct CSVTableTests {
   /// Quoted fields with commas, doubled quotes and line breaks; CRLF; a BOM; comments and blank
   /// lines skipped; unquoted fields trimmed; every record knows its starting line.
   @Test func parsesRFC4180() throws {
-    let text = "\u{FEFF}id,name,note\r\n# a comment\r\n1, plain ,\"has, comma\"\r\n\r\n"
+    let text =
+      "\u{FEFF}id,name,note\r\n# a comment\r\n1, plain ,\"has, comma\"\r\n\r\n"
       + "2,\"say \"\"hi\"\"\",\"two\nlines\"\n3,x,\"\"\n"
     let table = try CSVTable(text: text, source: "t.csv")
     #expect(table.header == ["id", "name", "note"])

@@ -85,6 +85,8 @@ struct ValueTests {
     let leftovers = try FileManager.default.contentsOfDirectory(
       atPath: directory.appendingPathComponent("nested").path)
     #expect(leftovers == ["out.csv"])
-    #expect(OutputFile.isSameFile(path, directory.appendingPathComponent("nested/../nested/out.csv").path))
+    #expect(
+      OutputFile.isSameFile(path, directory.appendingPathComponent("nested/../nested/out.csv").path)
+    )
   }
 }

@@ -67,7 +67,9 @@ struct ChartTests {
     #expect(lower == 1e10)
     #expect(abs(width - 9.6e9 / 20) < 1)
     let svg = chart.svg()
-    #expect(try elements(svg, "//*[local-name()='rect'][@class='bar']").count == counts.filter { $0 > 0 }.count)
+    #expect(
+      try elements(svg, "//*[local-name()='rect'][@class='bar']").count
+        == counts.filter { $0 > 0 }.count)
     #expect(try elements(svg, "//*[local-name()='line'][@class='marker']").count == 2)
     #expect(svg.contains("billions of VND"))
   }

@@ -34,15 +34,17 @@ struct ComparisonTests {
   @Test func columnsInOrder() {
     let comparison = Comparison([Self.baseline, Self.projectionOnly, Self.valuationOnly])
     let c = comparison.columns
-    #expect(Array(c.prefix(8)) == [
-      "scenario", "description", "invention_2030", "invention_2030_lo95", "invention_2030_hi95",
-      "invention_2035", "invention_2035_lo95", "invention_2035_hi95",
-    ])
+    #expect(
+      Array(c.prefix(8)) == [
+        "scenario", "description", "invention_2030", "invention_2030_lo95", "invention_2030_hi95",
+        "invention_2035", "invention_2035_lo95", "invention_2035_hi95",
+      ])
     #expect(c[8] == "invention_cagr")
     #expect(c[15] == "trademark_cagr")
     #expect(Array(c[16..<31]) == Comparison.valuationMetrics)
-    #expect(Array(c[31...]) == ["invention_2035_vs_baseline_pct", "trademark_2035_vs_baseline_pct"]
-      + Comparison.valuationKeyFigures.map { "\($0)_vs_baseline_pct" })
+    #expect(
+      Array(c[31...]) == ["invention_2035_vs_baseline_pct", "trademark_2035_vs_baseline_pct"]
+        + Comparison.valuationKeyFigures.map { "\($0)_vs_baseline_pct" })
   }
 
   /// The baseline's changes are zero; a projection-only scenario leaves the valuation columns
@@ -52,7 +54,8 @@ struct ComparisonTests {
     func cell(_ row: Int, _ column: String) -> Double {
       comparison.rows[row][comparison.columns.firstIndex(of: column) ?? 0].number
     }
-    for (index, column) in comparison.columns.enumerated() where column.hasSuffix("_vs_baseline_pct") {
+    for (index, column) in comparison.columns.enumerated()
+    where column.hasSuffix("_vs_baseline_pct") {
       let value = comparison.rows[0][index].number
       #expect(value.isNaN || value == 0, "\(column)")
     }
@@ -60,7 +63,9 @@ struct ComparisonTests {
     #expect(cell(1, "market_value_mean").isNaN)
     #expect(cell(2, "invention_2035").isNaN)
     #expect(abs(cell(0, "invention_cagr") - 0.05) < 1e-12)
-    #expect(abs(cell(1, "invention_2035_vs_baseline_pct") - 100 * (pow(1.1, 11) / pow(1.05, 11) - 1)) < 1e-9)
+    #expect(
+      abs(cell(1, "invention_2035_vs_baseline_pct") - 100 * (pow(1.1, 11) / pow(1.05, 11) - 1))
+        < 1e-9)
     #expect(cell(2, "market_value_mean_vs_baseline_pct") == -20)
     #expect(cell(2, "collateral_value_vs_baseline_pct") == -30)
     // A change from a zero baseline is empty (expected_loss 0 -> 2).
@@ -77,11 +82,14 @@ struct ComparisonTests {
     let comparison = Comparison([Self.baseline, Self.valuationOnly])
     let long = try CSVTable(text: comparison.longCSV, source: "long")
     #expect(long.header == ["scenario", "metric", "value", "baseline_value", "change_pct"])
-    let row = try #require(long.records.first {
-      $0.fields[0] == "stress" && $0.fields[1] == "collateral_value"
-    })
+    let row = try #require(
+      long.records.first {
+        $0.fields[0] == "stress" && $0.fields[1] == "collateral_value"
+      })
     #expect(row.fields[2] == "35" && row.fields[3] == "50" && row.fields[4] == "-30")
-    let numericColumns = comparison.columns.filter { $0 != "scenario" && $0 != "description" && !$0.hasSuffix("_vs_baseline_pct") }
+    let numericColumns = comparison.columns.filter {
+      $0 != "scenario" && $0 != "description" && !$0.hasSuffix("_vs_baseline_pct")
+    }
     #expect(long.records.count == 2 * numericColumns.count)
   }
 

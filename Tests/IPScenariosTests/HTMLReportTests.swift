@@ -29,15 +29,18 @@ struct HTMLReportTests {
         title: "Sensitivity", base: 10, bars: [.init(label: "royalty", low: 8, high: 12)],
         currency: "VND"),
       comparison: comparison,
-      sources: [DataSource(id: "investip-2024", title: "InvestIP review", address: "https://investip.vn/")])
+      sources: [
+        DataSource(id: "investip-2024", title: "InvestIP review", address: "https://investip.vn/")
+      ])
     let directory = files.directory.appendingPathComponent("report").path
     try report.write(to: directory)
 
     let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-    #expect(names == [
-      "fan-1-vn-invention-applications-filed.svg", "histogram-1-baseline-portfolio-value.svg",
-      "index.html", "tornado.svg",
-    ])
+    #expect(
+      names == [
+        "fan-1-vn-invention-applications-filed.svg", "histogram-1-baseline-portfolio-value.svg",
+        "index.html", "tornado.svg",
+      ])
     for name in names {
       let text = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
       #expect(throws: Never.self) { try XMLDocument(xmlString: text, options: []) }

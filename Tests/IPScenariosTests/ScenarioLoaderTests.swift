@@ -66,43 +66,75 @@ struct ScenarioLoaderTests {
   @Test func sectionsAreOptional() throws {
     let files = try ScenarioFiles()
     let onlyProjection = try files.write(
-      "p.yaml", "projection: {office: KR, series: [{right: trademark, model: constant-growth, growth: 5%}]}\n")
+      "p.yaml",
+      "projection: {office: KR, series: [{right: trademark, model: constant-growth, growth: 5%}]}\n"
+    )
     let scenario = try ScenarioLoader.load(onlyProjection)
     #expect(scenario.name == "p")
     #expect(scenario.valuation == nil)
-    #expect(scenario.projection?.series.first == SeriesSettings(right: "trademark", model: "constant-growth", growth: 0.05))
+    #expect(
+      scenario.projection?.series.first
+        == SeriesSettings(right: "trademark", model: "constant-growth", growth: 0.05))
     let empty = try files.write("e.yaml", "name: empty\n")
     #expect(try ScenarioLoader.load(empty).projection == nil)
   }
 
   /// Each kind of error names the file, the line and the key, with exit code 65 (66 for a
   /// scenario file that does not exist).
-  @Test(arguments: [
-    ("unknown key", "name: x\nprojection:\n  office: VN\n  series: [invention]\n  modle: auto\n",
-      5, "projection.modle", "unknown key"),
-    ("wrong type", "valuation:\n  portfolio: p.csv\n  paths: many\n", 3, "valuation.paths",
-      "expected a whole number"),
-    ("out of range", "valuation:\n  portfolio: p.csv\n  correlation: 1.5\n", 3,
-      "valuation.correlation", "out of range"),
-    ("missing portfolio file", "valuation:\n  portfolio: nowhere.csv\n", 2, "valuation.portfolio",
-      "does not exist"),
-    ("bad date", "valuation:\n  portfolio: p.csv\n  valuation_date: 2025-02-30\n", 3,
-      "valuation.valuation_date", "not a date"),
-    ("unknown model", "projection:\n  office: VN\n  series: [invention]\n  model: cubic\n", 4,
-      "projection.model", "allowed"),
-    ("unknown right", "projection:\n  office: VN\n  series: [invention, patents]\n", 3,
-      "projection.series[1]", "not a right"),
-    ("two adjustments in one", "projection:\n  office: VN\n  series: [invention]\n  adjustments:\n    - {right: invention, from: 2026, growth_uplift: 0.03, cap: 9000}\n",
-      5, "projection.adjustments[0]", "exactly one"),
-    ("adjustment of an unprojected right", "projection:\n  office: VN\n  series: [invention]\n  adjustments:\n    - {right: trademark, cap: 9000}\n",
-      5, "projection.adjustments[0].right", "not among"),
-    ("same series twice", "projection:\n  office: VN\n  series: [invention, {right: invention, scope: all}]\n",
-      3, "projection.series[1]", "listed twice"),
-    ("bad analog", "projection:\n  office: VN\n  series: [invention]\n  adjustments:\n    - right: invention\n      analog: KR:invention:1990-2000\n",
-      6, "projection.adjustments[0].analog", "OFFICE:right"),
-    ("yaml syntax", "projection:\n  office: [VN\n", 3, nil, "not valid YAML"),
-    ("duplicate key", "name: a\nname: b\n", 2, "name", "twice"),
-  ] as [(String, String, Int, String?, String)])
+  @Test(
+    arguments: [
+      (
+        "unknown key", "name: x\nprojection:\n  office: VN\n  series: [invention]\n  modle: auto\n",
+        5, "projection.modle", "unknown key"
+      ),
+      (
+        "wrong type", "valuation:\n  portfolio: p.csv\n  paths: many\n", 3, "valuation.paths",
+        "expected a whole number"
+      ),
+      (
+        "out of range", "valuation:\n  portfolio: p.csv\n  correlation: 1.5\n", 3,
+        "valuation.correlation", "out of range"
+      ),
+      (
+        "missing portfolio file", "valuation:\n  portfolio: nowhere.csv\n", 2,
+        "valuation.portfolio",
+        "does not exist"
+      ),
+      (
+        "bad date", "valuation:\n  portfolio: p.csv\n  valuation_date: 2025-02-30\n", 3,
+        "valuation.valuation_date", "not a date"
+      ),
+      (
+        "unknown model", "projection:\n  office: VN\n  series: [invention]\n  model: cubic\n", 4,
+        "projection.model", "allowed"
+      ),
+      (
+        "unknown right", "projection:\n  office: VN\n  series: [invention, patents]\n", 3,
+        "projection.series[1]", "not a right"
+      ),
+      (
+        "two adjustments in one",
+        "projection:\n  office: VN\n  series: [invention]\n  adjustments:\n    - {right: invention, from: 2026, growth_uplift: 0.03, cap: 9000}\n",
+        5, "projection.adjustments[0]", "exactly one"
+      ),
+      (
+        "adjustment of an unprojected right",
+        "projection:\n  office: VN\n  series: [invention]\n  adjustments:\n    - {right: trademark, cap: 9000}\n",
+        5, "projection.adjustments[0].right", "not among"
+      ),
+      (
+        "same series twice",
+        "projection:\n  office: VN\n  series: [invention, {right: invention, scope: all}]\n",
+        3, "projection.series[1]", "listed twice"
+      ),
+      (
+        "bad analog",
+        "projection:\n  office: VN\n  series: [invention]\n  adjustments:\n    - right: invention\n      analog: KR:invention:1990-2000\n",
+        6, "projection.adjustments[0].analog", "OFFICE:right"
+      ),
+      ("yaml syntax", "projection:\n  office: [VN\n", 3, nil, "not valid YAML"),
+      ("duplicate key", "name: a\nname: b\n", 2, "name", "twice"),
+    ] as [(String, String, Int, String?, String)])
   func errorsNameFileLineAndKey(
     label: String, text: String, line: Int, key: String?, fragment: String
   ) throws {

@@ -83,8 +83,10 @@ struct ScenarioRunnerTests {
       #expect(point.value == row.value && point.low95 == row.lo95 && point.high95 == row.hi95)
     }
 
-    let portfolio = try Portfolio.read(path: files.directory.appendingPathComponent("portfolio.csv").path)
-    var assumptions = ValuationAssumptions(valuationDate: try #require(CalendarDate(iso8601: "2025-12-31")))
+    let portfolio = try Portfolio.read(
+      path: files.directory.appendingPathComponent("portfolio.csv").path)
+    var assumptions = ValuationAssumptions(
+      valuationDate: try #require(CalendarDate(iso8601: "2025-12-31")))
     assumptions.paths = 3000
     assumptions.seed = 11
     var policy = CollateralPolicy()
@@ -122,16 +124,16 @@ struct ScenarioRunnerTests {
   @Test func partialScenariosLeaveColumnsEmpty() throws {
     let (files, paths) = try Self.files([
       "b-growth.yaml": """
-        name: growth-only
-        projection:
-          office: VN
-          series: [invention]
-          model: exponential
-          since: 2005
-          to: 2032
-          simulations: 400
-          adjustments: [{right: invention, from: 2026, growth_uplift: 0.02}]
-        """,
+      name: growth-only
+      projection:
+        office: VN
+        series: [invention]
+        model: exponential
+        since: 2005
+        to: 2032
+        simulations: 400
+        adjustments: [{right: invention, from: 2026, growth_uplift: 0.02}]
+      """,
       "c-value.yaml": "name: value-only\nvaluation:\n  portfolio: portfolio.csv\n  paths: 500\n",
     ])
     defer { withExtendedLifetime(files) {} }
@@ -158,7 +160,8 @@ struct ScenarioRunnerTests {
     try files.write("portfolio.csv", Self.portfolio)
     let short = try files.write(
       "short.yaml",
-      "name: short\nprojection:\n  office: VN\n  series:\n    - invention\n    - utility_solution\n")
+      "name: short\nprojection:\n  office: VN\n  series:\n    - invention\n    - utility_solution\n"
+    )
     #expect {
       try Self.run([short])
     } throws: { error in
@@ -181,13 +184,14 @@ struct ScenarioRunnerTests {
   /// histogram per valuation with its markers; the baseline's tornado.
   @Test func reportHoldsEachSeries() throws {
     let (files, paths) = try Self.files([
-      "b-shifted.yaml": "extends: base.yaml\nname: shifted\nvaluation: {discount_rate_shift: 0.02}\n",
+      "b-shifted.yaml":
+        "extends: base.yaml\nname: shifted\nvaluation: {discount_rate_shift: 0.02}\n",
       "c-growth.yaml": """
-        extends: base.yaml
-        name: growth
-        projection:
-          adjustments: [{right: invention, from: 2026, growth_uplift: 0.02}]
-        """,
+      extends: base.yaml
+      name: growth
+      projection:
+        adjustments: [{right: invention, from: 2026, growth_uplift: 0.02}]
+      """,
     ])
     defer { withExtendedLifetime(files) {} }
     let results = try Self.run(paths)
@@ -208,7 +212,8 @@ struct ScenarioRunnerTests {
     let fan = try #require(report.fanCharts.first)
     #expect(fan.title == "VN invention applications filed")
     let svg = fan.svg()
-    #expect(try elements(svg, "//*[local-name()='circle'][@class='observed']").count == observed.count)
+    #expect(
+      try elements(svg, "//*[local-name()='circle'][@class='observed']").count == observed.count)
     #expect(try elements(svg, "//*[local-name()='polygon'][@class='band95']").count == 2)
     #expect(try elements(svg, "//*[local-name()='polygon'][@class='band80']").count == 2)
     let legend = try elements(svg, "//*[local-name()='g'][@class='legend-entry']")
@@ -220,7 +225,10 @@ struct ScenarioRunnerTests {
 
     let histogram = try #require(report.histograms.first)
     #expect(histogram.values == results[0].valuation?.result.portfolioValues)
-    #expect(histogram.markers.map(\.label) == ["mean market value", "collateral value", "lending value", "loan"])
+    #expect(
+      histogram.markers.map(\.label) == [
+        "mean market value", "collateral value", "lending value", "loan",
+      ])
     #expect(report.tornado?.bars.count == results[0].valuation?.tornado.rows.count)
     #expect(report.sources.map(\.id).contains("investip-2024"))
   }
@@ -232,23 +240,25 @@ struct ScenarioRunnerTests {
     defer { withExtendedLifetime(files) {} }
     var data = "office,right,measure,scope,year,value,source\n"
     for year in 2010...2024 {
-      data += "VN,invention,filed,all,\(year),\(Int(1000 * pow(1.08, Double(year - 2010)))),vn-src\n"
+      data +=
+        "VN,invention,filed,all,\(year),\(Int(1000 * pow(1.08, Double(year - 2010)))),vn-src\n"
     }
     data += "KR,invention,filed,resident,1990,9082,kr-start\n"
     data += "KR,invention,filed,resident,1995,30000,kr-middle\n"
     data += "KR,invention,filed,resident,2000,72831,kr-end\n"
     try files.write("data.csv", data)
     let path = try files.write(
-      "analog.yaml", """
-        name: analog
-        projection:
-          data: data.csv
-          office: VN
-          series: [invention]
-          model: exponential
-          simulations: 200
-          adjustments: [{right: invention, analog: "KR:invention:filed:resident:1990-2000"}]
-        """)
+      "analog.yaml",
+      """
+      name: analog
+      projection:
+        data: data.csv
+        office: VN
+        series: [invention]
+        model: exponential
+        simulations: 200
+        adjustments: [{right: invention, analog: "KR:invention:filed:resident:1990-2000"}]
+      """)
     let results = try Self.run([path])
     #expect(results[0].series[0].sources == ["kr-end", "kr-start", "vn-src"])
     let report = HTMLReport(results: results, sources: [:])

@@ -16,7 +16,6 @@ struct CompareCommandTests {
     "baseline", "headline-rates", "korea-analog", "resolution-57", "stress",
   ].map { "examples/scenarios/\($0).yaml" }
 
-
   /// The main job writes the comparison, the projections and the report; the CSV files are
   /// RFC 4180 (CRLF line ends, one header, every row as wide as the header); the comparison's
   /// header is the checked-in one, with one row per example scenario, baseline first, whose
@@ -40,15 +39,17 @@ struct CompareCommandTests {
 
     let expectedHeader = try String(
       contentsOf: BinaryRunner.packageRoot.appendingPathComponent(
-        "Tests/ipfinTests/Expected/comparison-header.csv"), encoding: .utf8)
-      .trimmingCharacters(in: .newlines)
+        "Tests/ipfinTests/Expected/comparison-header.csv"), encoding: .utf8
+    )
+    .trimmingCharacters(in: .newlines)
     let comparisonText = try String(
       contentsOf: directory.appendingPathComponent("comparison.csv"), encoding: .utf8)
     let comparison = try Self.rfc4180(comparisonText, source: "comparison.csv")
     #expect(comparison.header.joined(separator: ",") == expectedHeader)
-    #expect(comparison.records.map { $0.fields[0] } == [
-      "baseline", "headline-rates", "korea-analog", "resolution-57", "stress",
-    ])
+    #expect(
+      comparison.records.map { $0.fields[0] } == [
+        "baseline", "headline-rates", "korea-analog", "resolution-57", "stress",
+      ])
     for (index, column) in comparison.header.enumerated() where column.hasSuffix("_pct") {
       #expect(comparison.records[0].fields[index] == "0", "\(column)")
     }
@@ -57,7 +58,9 @@ struct CompareCommandTests {
       try String(contentsOf: directory.appendingPathComponent("projections.csv"), encoding: .utf8),
       source: "projections.csv")
     #expect(projections.header.first == "scenario")
-    #expect(Array(projections.header.dropFirst()) == ProjectCommandTests.header.split(separator: ",").map(String.init))
+    #expect(
+      Array(projections.header.dropFirst())
+        == ProjectCommandTests.header.split(separator: ",").map(String.init))
     #expect(Set(projections.records.map { $0.fields[0] }).count == 5)
 
     let report = directory.appendingPathComponent("report")
@@ -72,8 +75,10 @@ struct CompareCommandTests {
 
   /// The same seeds give the same bytes on 1 and 2 threads, wide and long.
   @Test func sameSeedsGiveIdenticalBytesOnAnyThreadCount() throws {
-    let one = try BinaryRunner.run(["compare"] + Self.examples + ["--format", "csv", "--threads", "1"])
-    let two = try BinaryRunner.run(["compare"] + Self.examples + ["--format", "csv", "--threads", "2"])
+    let one = try BinaryRunner.run(
+      ["compare"] + Self.examples + ["--format", "csv", "--threads", "1"])
+    let two = try BinaryRunner.run(
+      ["compare"] + Self.examples + ["--format", "csv", "--threads", "2"])
     #expect(one.status == 0 && two.status == 0)
     #expect(one.standardOutput == two.standardOutput)
     #expect(one.standardOutput.hasSuffix("\r\n"))

@@ -25,8 +25,10 @@ struct InstallationTests {
       process.standardOutput = output
       process.standardError = error
       try process.run()
-      let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      let complained = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      let printed = String(
+        decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      let complained = String(
+        decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
       process.waitUntilExit()
       return (process.terminationStatus, printed, complained)
     }

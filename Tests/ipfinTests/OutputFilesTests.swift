@@ -44,9 +44,9 @@ struct OutputFilesTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let portfolio = directory.appendingPathComponent("old.csv")
     try """
-      id,right,office,filing_date,grant_date,revenue,royalty_rate
-      A,invention,VN,2010-01-05,2014-03-01,1000000,5%
-      """.write(to: portfolio, atomically: true, encoding: .utf8)
+    id,right,office,filing_date,grant_date,revenue,royalty_rate
+    A,invention,VN,2010-01-05,2014-03-01,1000000,5%
+    """.write(to: portfolio, atomically: true, encoding: .utf8)
     let result = try BinaryRunner.run(["value", portfolio.path, "--deterministic"])
     #expect(result.status == 0)
     #expect(result.standardError.contains("warning: the default valuation date 2014-12-31"))

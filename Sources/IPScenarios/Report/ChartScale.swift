@@ -17,9 +17,10 @@ struct ChartScale {
 
   /// A scale covering `minimum...maximum` with about `tickCount` ticks, mapped to
   /// `start...end` pixels. With `nice`, the range is widened to whole ticks.
-  init(minimum: Double, maximum: Double, start: Double, end: Double, tickCount: Int = 6,
-    nice: Bool = true)
-  {
+  init(
+    minimum: Double, maximum: Double, start: Double, end: Double, tickCount: Int = 6,
+    nice: Bool = true
+  ) {
     var low = minimum.isFinite ? minimum : 0
     var high = maximum.isFinite ? maximum : 1
     if high <= low {

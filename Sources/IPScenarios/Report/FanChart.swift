@@ -80,7 +80,8 @@ public struct FanChart: Sendable {
     var canvas = SVGCanvas(width: width, height: height)
     let years = observed.map(\.year) + series.flatMap { $0.points.map(\.year) }
     let values =
-      observed.map(\.value) + series.flatMap { $0.points.flatMap { [$0.low95, $0.high95, $0.median] } }
+      observed.map(\.value)
+      + series.flatMap { $0.points.flatMap { [$0.low95, $0.high95, $0.median] } }
     let finite = values.filter(\.isFinite)
     let unit = ChartUnit.scaled(for: finite.max() ?? 1, noun: noun)
     let xScale = ChartScale(
@@ -100,9 +101,12 @@ public struct FanChart: Sendable {
       }
       // A model without intervals (constant growth) draws its median only.
       for (low, high, opacity, cssClass) in [
-        (\Point.low95, \Point.high95, 0.14, "band95"), (\Point.low80, \Point.high80, 0.28, "band80"),
+        (\Point.low95, \Point.high95, 0.14, "band95"),
+        (\Point.low80, \Point.high80, 0.28, "band80"),
       ] where !points.isEmpty {
-        let upper = points.map { (xScale.position(Double($0.year)), yScale.position($0[keyPath: high])) }
+        let upper = points.map {
+          (xScale.position(Double($0.year)), yScale.position($0[keyPath: high]))
+        }
         let lower = points.reversed().map {
           (xScale.position(Double($0.year)), yScale.position($0[keyPath: low]))
         }

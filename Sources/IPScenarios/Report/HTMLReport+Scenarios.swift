@@ -103,7 +103,8 @@ extension HTMLReport {
         observed = projection.points.map { (year: $0.year, value: $0.value) }
         let key = projection.key
         noun = projection.unit
-        title = "\(key.office) \(key.right.replacingOccurrences(of: "_", with: " ")) "
+        title =
+          "\(key.office) \(key.right.replacingOccurrences(of: "_", with: " ")) "
           + "\(projection.unit) \(key.measure)" + (key.scope == "all" ? "" : " (\(key.scope))")
       }
       let points = (entry.selectedRows ?? []).filter { $0.kind == .projected }.map {

@@ -81,21 +81,28 @@ public struct HTMLReport: Sendable {
       """
     for note in notes { page += "<p class=\"note\">\(e(note))</p>\n" }
     let sections: [(heading: String, text: String, count: Int)] = [
-      ("Projected filings",
-       "Dots are observed counts; lines are each scenario's median projection; the darker and "
-        + "lighter bands are its 80% and 95% prediction intervals.", fanCharts.count),
-      ("Portfolio value as collateral",
-       "The distribution of the simulated portfolio value, with the collateral value, the "
-        + "lending value and the loan marked.", histograms.count),
-      ("Sensitivity",
-       "The deterministic portfolio value with one driver at a time at its low and high setting.",
-       tornado == nil ? 0 : 1),
+      (
+        "Projected filings",
+        "Dots are observed counts; lines are each scenario's median projection; the darker and "
+          + "lighter bands are its 80% and 95% prediction intervals.", fanCharts.count
+      ),
+      (
+        "Portfolio value as collateral",
+        "The distribution of the simulated portfolio value, with the collateral value, the "
+          + "lending value and the loan marked.", histograms.count
+      ),
+      (
+        "Sensitivity",
+        "The deterministic portfolio value with one driver at a time at its low and high setting.",
+        tornado == nil ? 0 : 1
+      ),
     ]
     var files = chartFiles[...]
     for section in sections where section.count > 0 {
       page += "<h2>\(e(section.heading))</h2>\n<p>\(e(section.text))</p>\n"
       for file in files.prefix(section.count) {
-        page += "<figure>\n\(file.svg)<figcaption class=\"note\">\(e(file.caption)) "
+        page +=
+          "<figure>\n\(file.svg)<figcaption class=\"note\">\(e(file.caption)) "
           + "(also in \(e(file.name)))</figcaption>\n</figure>\n"
       }
       files = files.dropFirst(section.count)

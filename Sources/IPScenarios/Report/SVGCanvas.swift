@@ -56,7 +56,8 @@ struct SVGCanvas {
     if let cssClass { extra += " class=\"\(cssClass)\"" }
     body.append(
       "<line x1=\"\(Self.number(x1))\" y1=\"\(Self.number(y1))\" x2=\"\(Self.number(x2))\" "
-        + "y2=\"\(Self.number(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(Self.number(width))\"\(extra)/>")
+        + "y2=\"\(Self.number(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(Self.number(width))\"\(extra)/>"
+    )
   }
 
   mutating func rect(
@@ -133,7 +134,8 @@ struct SVGCanvas {
     if let cssClass { extra += " class=\"\(cssClass)\"" }
     body.append(
       "<text x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" text-anchor=\"\(anchor.rawValue)\" "
-        + "font-size=\"\(Self.number(size))\" fill=\"\(fill)\"\(extra)>\(Self.escape(content))</text>")
+        + "font-size=\"\(Self.number(size))\" fill=\"\(fill)\"\(extra)>\(Self.escape(content))</text>"
+    )
   }
 
   /// The complete SVG document, titled `title` for screen readers.
@@ -143,7 +145,8 @@ struct SVGCanvas {
       + "height=\"\(Self.number(height))\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" "
       + "font-family=\"Helvetica, Arial, sans-serif\" role=\"img\">\n"
     text += "<title>\(Self.escape(title))</title>\n"
-    text += "<rect x=\"0\" y=\"0\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" fill=\"#ffffff\"/>\n"
+    text +=
+      "<rect x=\"0\" y=\"0\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" fill=\"#ffffff\"/>\n"
     for element in body { text += element + "\n" }
     text += "</svg>\n"
     return text
