@@ -18,6 +18,9 @@ let package = Package(
         .product(name: "GSLKit", package: "ipfin"),
       ]),
     .executableTarget(
+      name: "EngineProfile",
+      dependencies: [.product(name: "IPValuation", package: "ipfin")]),
+    .executableTarget(
       name: "ValuationBenchmark",
       dependencies: [
         .product(name: "IPValuation", package: "ipfin"),
