@@ -77,7 +77,8 @@ public struct Distribution: Equatable, Sendable, CustomStringConvertible {
   public static func lognormal(logMean: Double, logStandardDeviation: Double) throws
     -> Distribution
   {
-    try requireFinite("lognormal", ["log mean": logMean, "log standard deviation": logStandardDeviation])
+    try requireFinite(
+      "lognormal", ["log mean": logMean, "log standard deviation": logStandardDeviation])
     try requirePositive("lognormal", "log standard deviation", logStandardDeviation)
     return Distribution(.lognormal(logMean: logMean, logStandardDeviation: logStandardDeviation))
   }
@@ -118,7 +119,8 @@ public struct Distribution: Equatable, Sendable, CustomStringConvertible {
     guard minimum <= mode, mode <= maximum, minimum < maximum else {
       throw GSLError.invalidInput(
         "triangular",
-        "need minimum <= mode <= maximum and minimum < maximum, got \(minimum), \(mode), \(maximum)")
+        "need minimum <= mode <= maximum and minimum < maximum, got \(minimum), \(mode), \(maximum)"
+      )
     }
     return Distribution(.triangular(minimum: minimum, mode: mode, maximum: maximum))
   }

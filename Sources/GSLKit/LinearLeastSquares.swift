@@ -64,10 +64,12 @@ public enum LinearLeastSquares {
     }
     if let weights {
       guard weights.count == n else {
-        throw GSLError.invalidInput("linear least squares", "\(weights.count) weights for \(n) rows")
+        throw GSLError.invalidInput(
+          "linear least squares", "\(weights.count) weights for \(n) rows")
       }
       guard weights.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
-        throw GSLError.invalidInput("linear least squares", "weights must be finite and not negative")
+        throw GSLError.invalidInput(
+          "linear least squares", "weights must be finite and not negative")
       }
     }
 

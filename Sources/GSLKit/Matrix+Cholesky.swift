@@ -12,7 +12,8 @@ extension Matrix {
   public func cholesky() throws -> Matrix {
     let operation = "cholesky"
     guard rows >= 1, rows == columns else {
-      throw GSLError.invalidInput(operation, "needs a non-empty square matrix, got \(rows)x\(columns)")
+      throw GSLError.invalidInput(
+        operation, "needs a non-empty square matrix, got \(rows)x\(columns)")
     }
     guard elements.allSatisfy(\.isFinite) else {
       throw GSLError.invalidInput(operation, "the matrix must be finite")
@@ -21,7 +22,8 @@ extension Matrix {
     for i in 0..<rows {
       for j in 0..<i where abs(self[i, j] - self[j, i]) > 1e-12 * scale {
         throw GSLError.invalidInput(
-          operation, "the matrix is not symmetric: a[\(i),\(j)] = \(self[i, j]), "
+          operation,
+          "the matrix is not symmetric: a[\(i),\(j)] = \(self[i, j]), "
             + "a[\(j),\(i)] = \(self[j, i])")
       }
     }

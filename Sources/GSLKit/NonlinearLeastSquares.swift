@@ -91,7 +91,8 @@ public enum NonlinearLeastSquares {
   }
 
   /// A residual function: fill `residuals` (length `n`) for parameters `theta` (length `p`).
-  public typealias ResidualFunction = (_ theta: [Double], _ residuals: inout [Double]) throws -> Void
+  public typealias ResidualFunction = (_ theta: [Double], _ residuals: inout [Double]) throws ->
+    Void
   /// A Jacobian function: fill the `n` x `p` matrix `J_ij = d r_i / d theta_j` at `theta`.
   public typealias JacobianFunction = (_ theta: [Double], _ jacobian: inout Matrix) throws -> Void
 
@@ -158,11 +159,13 @@ public enum NonlinearLeastSquares {
 
     GSLRuntime.prepare()
     var parameters = gsl_multifit_nlinear_default_parameters()
-    parameters.trs = options.geodesicAcceleration ? cgsl_nlinear_trs_lmaccel() : cgsl_nlinear_trs_lm()
+    parameters.trs =
+      options.geodesicAcceleration ? cgsl_nlinear_trs_lmaccel() : cgsl_nlinear_trs_lm()
     parameters.scale =
       options.scaling == .more ? cgsl_nlinear_scale_more() : cgsl_nlinear_scale_marquardt()
     parameters.solver = cgsl_nlinear_solver_qr()
-    parameters.fdtype = options.centralDifferences ? GSL_MULTIFIT_NLINEAR_CTRDIFF : GSL_MULTIFIT_NLINEAR_FWDIFF
+    parameters.fdtype =
+      options.centralDifferences ? GSL_MULTIFIT_NLINEAR_CTRDIFF : GSL_MULTIFIT_NLINEAR_FWDIFF
     guard let workspace = gsl_multifit_nlinear_alloc(cgsl_nlinear_trust(), &parameters, n, p) else {
       fatalError("gsl_multifit_nlinear_alloc: out of memory")
     }
@@ -204,7 +207,8 @@ public enum NonlinearLeastSquares {
       } else {
         why = GSLRuntime.reason(for: status)
       }
-      throw GSLError(kind: .didNotConverge, code: status, operation: "gsl_multifit_nlinear", reason: why)
+      throw GSLError(
+        kind: .didNotConverge, code: status, operation: "gsl_multifit_nlinear", reason: why)
     }
 
     let solution = array(of: gsl_multifit_nlinear_position(workspace))

@@ -44,7 +44,8 @@ public enum RootFinder {
     guard (fLower < 0) != (fUpper < 0) else {
       throw GSLError.invalidInput(
         operation,
-        "f(\(lower)) = \(fLower) and f(\(upper)) = \(fUpper) have the same sign: no root is bracketed")
+        "f(\(lower)) = \(fLower) and f(\(upper)) = \(fUpper) have the same sign: no root is bracketed"
+      )
     }
 
     GSLRuntime.prepare()

@@ -15,8 +15,10 @@ struct DescriptiveTests {
     let variance = sample.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
     #expect(relativelyClose(try Descriptive.mean(sample), 25.35 / 8, 1e-15))
     #expect(relativelyClose(try Descriptive.variance(sample), variance, 1e-14))
-    #expect(relativelyClose(try Descriptive.standardDeviation(sample), variance.squareRoot(), 1e-14))
-    #expect(relativelyClose(try Descriptive.weightedMean([1, 2, 3], weights: [3, 1, 1]), 8.0 / 5, 1e-15))
+    #expect(
+      relativelyClose(try Descriptive.standardDeviation(sample), variance.squareRoot(), 1e-14))
+    #expect(
+      relativelyClose(try Descriptive.weightedMean([1, 2, 3], weights: [3, 1, 1]), 8.0 / 5, 1e-15))
   }
 
   /// Quantiles by definition 7 equal numpy.quantile's default (linear) on the same sample.

@@ -51,12 +51,25 @@ struct DistributionTests {
     // GSL returns 1.9599639845400536, two ulps from the tabulated 1.959963984540054: 15 digits.
     #expect(relativelyClose(try Distribution.normal().quantile(0.975), 1.959963984540054, 1e-15))
     #expect(relativelyClose(try Distribution.normal().cdf(-1), 0.15865525393145707, 1e-14))
-    #expect(relativelyClose(try Distribution.studentT(degreesOfFreedom: 10).quantile(0.975), 2.228138851986274, 1e-12))
-    #expect(relativelyClose(try Distribution.studentT(degreesOfFreedom: 1).quantile(0.975), 12.706204736174694, 1e-12))
-    #expect(relativelyClose(try Distribution.studentT(degreesOfFreedom: 4).cdf(2.5), 0.966616727594006, 1e-12))
-    #expect(relativelyClose(try Distribution.chiSquared(degreesOfFreedom: 1).quantile(0.95), 3.841458820694124, 1e-12))
-    #expect(relativelyClose(try Distribution.chiSquared(degreesOfFreedom: 10).quantile(0.95), 18.307038053275146, 1e-12))
-    #expect(relativelyClose(try Distribution.chiSquared(degreesOfFreedom: 5).cdf(3), 0.3000141641213724, 1e-12))
+    #expect(
+      relativelyClose(
+        try Distribution.studentT(degreesOfFreedom: 10).quantile(0.975), 2.228138851986274, 1e-12))
+    #expect(
+      relativelyClose(
+        try Distribution.studentT(degreesOfFreedom: 1).quantile(0.975), 12.706204736174694, 1e-12))
+    #expect(
+      relativelyClose(
+        try Distribution.studentT(degreesOfFreedom: 4).cdf(2.5), 0.966616727594006, 1e-12))
+    #expect(
+      relativelyClose(
+        try Distribution.chiSquared(degreesOfFreedom: 1).quantile(0.95), 3.841458820694124, 1e-12))
+    #expect(
+      relativelyClose(
+        try Distribution.chiSquared(degreesOfFreedom: 10).quantile(0.95), 18.307038053275146, 1e-12)
+    )
+    #expect(
+      relativelyClose(
+        try Distribution.chiSquared(degreesOfFreedom: 5).cdf(3), 0.3000141641213724, 1e-12))
     let lognormal = try Distribution.lognormal(logMean: 1, logStandardDeviation: 0.5)
     #expect(relativelyClose(try lognormal.quantile(0.9), 5.159170355622591, 1e-12))
     #expect(relativelyClose(lognormal.cdf(3), 0.5781741008028732, 1e-12))
@@ -85,7 +98,9 @@ struct DistributionTests {
   @Test func invalidParametersAreRejected() {
     #expect(throws: GSLError.self) { try Distribution.normal(mean: 0, standardDeviation: 0) }
     #expect(throws: GSLError.self) { try Distribution.normal(mean: .nan, standardDeviation: 1) }
-    #expect(throws: GSLError.self) { try Distribution.lognormal(logMean: 0, logStandardDeviation: -1) }
+    #expect(throws: GSLError.self) {
+      try Distribution.lognormal(logMean: 0, logStandardDeviation: -1)
+    }
     #expect(throws: GSLError.self) { try Distribution.gamma(shape: 0, scale: 1) }
     #expect(throws: GSLError.self) { try Distribution.beta(alpha: 1, beta: -2) }
     #expect(throws: GSLError.self) { try Distribution.bernoulli(probability: 1.2) }

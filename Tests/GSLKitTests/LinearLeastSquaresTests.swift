@@ -31,7 +31,8 @@ struct LinearLeastSquaresTests {
     #expect(relativelyClose(fit.coefficients[1], slope, 1e-12))
     #expect(relativelyClose(fit.chiSquared, rss, 1e-10))
     #expect(relativelyClose(fit.standardErrors[1], s / sxx.squareRoot(), 1e-10))
-    #expect(relativelyClose(fit.standardErrors[0], s * (1 / n + xbar * xbar / sxx).squareRoot(), 1e-10))
+    #expect(
+      relativelyClose(fit.standardErrors[0], s * (1 / n + xbar * xbar / sxx).squareRoot(), 1e-10))
     #expect(fit.degreesOfFreedom == 8)
     #expect(abs(fit.residuals.reduce(0, +)) < 1e-10)
   }
@@ -82,7 +83,8 @@ struct LinearLeastSquaresTests {
       0.214274163161675, 0.226073200069370, 455.478499142212,
     ]
     for k in 0..<7 {
-      #expect(relativelyClose(fit.coefficients[k], certified[k], 1e-8), "b\(k) = \(fit.coefficients[k])")
+      #expect(
+        relativelyClose(fit.coefficients[k], certified[k], 1e-8), "b\(k) = \(fit.coefficients[k])")
       #expect(relativelyClose(fit.standardErrors[k], certifiedSD[k], 1e-8), "sd(b\(k))")
     }
     #expect(relativelyClose(fit.chiSquared, 836424.055505915, 1e-8))
@@ -109,7 +111,8 @@ struct LinearLeastSquaresTests {
       try LinearLeastSquares.fit(design: design([1, 2]), observations: [1, 2])
     }
     #expect(throws: GSLError.self) {
-      try LinearLeastSquares.fit(design: design(x), observations: y, weights: [Double](repeating: -1, count: 10))
+      try LinearLeastSquares.fit(
+        design: design(x), observations: y, weights: [Double](repeating: -1, count: 10))
     }
     #expect(throws: GSLError.self) {
       try LinearLeastSquares.fit(design: Matrix(rows: 0, columns: 0), observations: [])

@@ -15,7 +15,9 @@ struct ModuleBoundaryTests {
     for case let path as String in enumerator where path.hasSuffix(".swift") {
       let text = try String(contentsOf: sources.appendingPathComponent(path), encoding: .utf8)
       let imports = text.split(separator: "\n").filter {
-        $0.range(of: #"^\s*(@\w+\s+)*(public |internal |private |fileprivate |package )?import CGSL\b"#, options: .regularExpression) != nil
+        $0.range(
+          of: #"^\s*(@\w+\s+)*(public |internal |private |fileprivate |package )?import CGSL\b"#,
+          options: .regularExpression) != nil
       }
       checked += 1
       if path.hasPrefix("GSLKit/") {

@@ -70,8 +70,10 @@ struct NISTModel: Sendable {
 
   static let all: [NISTModel] = [
     // Misra1a and BoxBOD: y = b1 (1 - exp(-b2 x)).
-    NISTModel(name: "Misra1a", observations: 14, value: exponentialRise, gradient: exponentialRiseGradient),
-    NISTModel(name: "BoxBOD", observations: 6, value: exponentialRise, gradient: exponentialRiseGradient),
+    NISTModel(
+      name: "Misra1a", observations: 14, value: exponentialRise, gradient: exponentialRiseGradient),
+    NISTModel(
+      name: "BoxBOD", observations: 6, value: exponentialRise, gradient: exponentialRiseGradient),
     // Rat42: y = b1 / (1 + exp(b2 - b3 x)).
     NISTModel(
       name: "Rat42", observations: 9,
@@ -138,11 +140,14 @@ struct NISTNonlinearTests {
 
     for (k, certified) in problem.certifiedParameters.enumerated() {
       let digits = significantDigits(fit.parameters[k], certified)
-      #expect(digits >= 6, "\(name) start \(start + 1) b\(k + 1): \(fit.parameters[k]) vs \(certified)")
+      #expect(
+        digits >= 6, "\(name) start \(start + 1) b\(k + 1): \(fit.parameters[k]) vs \(certified)")
     }
     for (k, certified) in problem.certifiedStandardDeviations.enumerated() {
       let digits = significantDigits(fit.standardErrors[k], certified)
-      #expect(digits >= 4, "\(name) start \(start + 1) sd(b\(k + 1)): \(fit.standardErrors[k]) vs \(certified)")
+      #expect(
+        digits >= 4,
+        "\(name) start \(start + 1) sd(b\(k + 1)): \(fit.standardErrors[k]) vs \(certified)")
     }
     #expect(significantDigits(fit.residualSumOfSquares, problem.certifiedResidualSumOfSquares) >= 4)
     #expect(

@@ -16,7 +16,8 @@ struct MomentCase: CustomTestStringConvertible, Sendable {
 struct RandomGeneratorTests {
   static let cases: [MomentCase] = {
     func betaExcess(_ a: Double, _ b: Double) -> Double {
-      6 * ((a - b) * (a - b) * (a + b + 1) - a * b * (a + b + 2)) / (a * b * (a + b + 2) * (a + b + 3))
+      6 * ((a - b) * (a - b) * (a + b + 1) - a * b * (a + b + 2))
+        / (a * b * (a + b + 2) * (a + b + 3))
     }
     let s2 = 0.25 * 0.25
     let lognormalExcess = exp(4 * s2) + 2 * exp(3 * s2) + 3 * exp(2 * s2) - 6

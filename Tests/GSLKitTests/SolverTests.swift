@@ -90,7 +90,9 @@ struct SolverTests {
   /// parameter, give errors.
   @Test func nonlinearFitErrors() throws {
     let x: [Double] = [1, 2, 3, 4, 5, 6, 7, 8]
-    let y = x.map { 10 * (1 - exp(-0.3 * $0)) }.enumerated().map { $0.element + 0.01 * Double($0.offset % 3) }
+    let y = x.map { 10 * (1 - exp(-0.3 * $0)) }.enumerated().map {
+      $0.element + 0.01 * Double($0.offset % 3)
+    }
     var options = NonlinearLeastSquares.Options()
     options.maxIterations = 1
     do {
@@ -111,10 +113,12 @@ struct SolverTests {
       #expect(error.kind == .singularMatrix)
     }
     #expect(throws: GSLError.self) {
-      try NonlinearLeastSquares.fitCurve(x: [1, 2], y: [1, 2], start: [1, 1, 1], model: { _, _ in 0 })
+      try NonlinearLeastSquares.fitCurve(
+        x: [1, 2], y: [1, 2], start: [1, 1, 1], model: { _, _ in 0 })
     }
     #expect(throws: GSLError.self) {
-      try NonlinearLeastSquares.fitCurve(x: [1, 2, 3], y: [1, 2, 3], start: [1], model: { _, _ in .nan })
+      try NonlinearLeastSquares.fitCurve(
+        x: [1, 2, 3], y: [1, 2, 3], start: [1], model: { _, _ in .nan })
     }
   }
 
@@ -122,9 +126,12 @@ struct SolverTests {
   @Test func exactDataRecoversParameters() throws {
     let x: [Double] = [0, 1, 2, 3, 4, 5, 6]
     let truth = [50.0, 0.8, 2.5]
-    let logistic: @Sendable (Double, [Double]) -> Double = { x, b in b[0] / (1 + exp(-b[1] * (x - b[2]))) }
+    let logistic: @Sendable (Double, [Double]) -> Double = { x, b in
+      b[0] / (1 + exp(-b[1] * (x - b[2])))
+    }
     let y = x.map { logistic($0, truth) }
-    let fromElsewhere = try NonlinearLeastSquares.fitCurve(x: x, y: y, start: [40, 0.5, 2], model: logistic)
+    let fromElsewhere = try NonlinearLeastSquares.fitCurve(
+      x: x, y: y, start: [40, 0.5, 2], model: logistic)
     for k in 0..<3 { #expect(relativelyClose(fromElsewhere.parameters[k], truth[k], 1e-8)) }
     let fromTruth = try NonlinearLeastSquares.fitCurve(x: x, y: y, start: truth, model: logistic)
     #expect(fromTruth.parameters == truth)
