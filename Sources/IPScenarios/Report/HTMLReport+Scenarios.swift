@@ -73,17 +73,30 @@ extension HTMLReport {
       "Scenarios: " + results.map(\.scenario.name).joined(separator: ", ")
         + ". The first is the baseline of every change in percent."
     ]
-    let seeds = results.compactMap { result -> String? in
+    // The seeds and settings that reproduce the figures, one sentence per distinct set.
+    var settings: [(text: String, scenarios: [String])] = []
+    for result in results {
       var parts: [String] = []
       if let seed = result.series.first?.projection.seed { parts.append("projection seed \(seed)") }
       if let assumptions = result.valuation?.result.assumptions {
         parts.append(
-          "valuation seed \(assumptions.seed), \(assumptions.paths) paths, valued at "
+          "valuation seed \(assumptions.seed) with \(assumptions.paths) paths at "
             + "\(assumptions.valuationDate)")
       }
-      return parts.isEmpty ? nil : "\(result.scenario.name): " + parts.joined(separator: ", ")
+      guard !parts.isEmpty else { continue }
+      let text = parts.joined(separator: ", ")
+      if let index = settings.firstIndex(where: { $0.text == text }) {
+        settings[index].scenarios.append(result.scenario.name)
+      } else {
+        settings.append((text, [result.scenario.name]))
+      }
     }
-    notes.append("Reproduce with the same files: " + seeds.joined(separator: "; ") + ".")
+    if !settings.isEmpty {
+      notes.append(
+        "Reproducible from the same files: "
+          + settings.map { "\($0.text) (\($0.scenarios.joined(separator: ", ")))" }
+          .joined(separator: "; ") + ".")
+    }
     self.init(
       title: "ipfin scenarios: " + results.map(\.scenario.name).joined(separator: ", "),
       notes: notes, fanCharts: fanCharts, histograms: histograms, tornado: tornado,
