@@ -114,13 +114,12 @@ public struct HTMLReport: Sendable {
       let name = comparison.columns[index]
       page += "<tr><td>\(e(name))</td>"
       for row in comparison.rows {
-        let text: String
         if case let .text(value) = row[index] {
-          text = value
+          page += "<td>\(e(value))</td>"
         } else {
-          text = Comparison.display(row[index].number, column: name)
+          let text = Comparison.display(row[index].number, column: name)
+          page += "<td class=\"number\">\(e(text))</td>"
         }
-        page += "<td class=\"number\">\(e(text))</td>"
       }
       page += "</tr>\n"
     }
