@@ -36,8 +36,9 @@ public final class RandomGenerator {
   private let state: UnsafeMutablePointer<gsl_rng>
   /// The generator type's `get_double` and the generator's state: `gsl_rng_uniform(r)` is
   /// `r->type->get_double(r->state)` (an inline function in GSL's header, which Swift cannot
-  /// inline), so ``uniform()`` calls it directly. Neither needs a GSL type, so ``uniform()`` can
-  /// be inlined into other modules: one indirect call per uniform instead of three calls.
+  /// inline), so ``uniform()`` calls it directly for the algorithms other than MT19937. Neither
+  /// needs a GSL type, so ``uniform()`` can be inlined into other modules: one indirect call per
+  /// uniform instead of three calls.
   @usableFromInline let uniformFunction: @convention(c) (UnsafeMutableRawPointer?) -> Double
   /// The state `uniformFunction` draws from (`state->state`).
   @usableFromInline let uniformState: UnsafeMutableRawPointer?
