@@ -36,11 +36,16 @@ public final class RandomGenerator {
   private let state: UnsafeMutablePointer<gsl_rng>
   /// The generator type's `get_double` and the generator's state: `gsl_rng_uniform(r)` is
   /// `r->type->get_double(r->state)` (an inline function in GSL's header, which Swift cannot
-  /// inline), so ``uniform()`` calls it directly. Neither needs a GSL type, so ``uniform()`` can
-  /// be inlined into other modules: one indirect call per uniform instead of three calls.
+  /// inline), so ``uniform()`` calls it directly for the algorithms other than MT19937. Neither
+  /// needs a GSL type, so ``uniform()`` can be inlined into other modules: one indirect call per
+  /// uniform instead of three calls.
   @usableFromInline let uniformFunction: @convention(c) (UnsafeMutableRawPointer?) -> Double
   /// The state `uniformFunction` draws from (`state->state`).
   @usableFromInline let uniformState: UnsafeMutableRawPointer?
+  /// For MT19937, GSL's generator in Swift over this generator's own GSL state: the same words
+  /// as GSL's, without its indirect calls, and inlinable (``GSLMersenneTwister``). Uniforms and
+  /// standard normals are drawn with it; nil for the other algorithms, which call GSL.
+  @usableFromInline let twister: GSLMersenneTwister?
 
   /// Creates a generator for stream `stream` of root seed `seed`.
   ///
@@ -66,6 +71,13 @@ public final class RandomGenerator {
     self.state = state
     self.uniformFunction = uniformFunction
     self.uniformState = state.pointee.state
+    let gslType = type.pointee
+    if algorithm == .mt19937, let gslState = state.pointee.state {
+      self.twister = GSLMersenneTwister(
+        state: gslState, stateSize: gslType.size, minimum: gslType.min, maximum: gslType.max)
+    } else {
+      self.twister = nil
+    }
     self.rootSeed = seed
     self.stream = stream
     self.algorithm = algorithm
@@ -100,10 +112,12 @@ public final class RandomGenerator {
 
   // MARK: - Single draws
 
-  /// A uniform draw from [0, 1) (`gsl_rng_uniform`, as GSL's header defines it).
+  /// A uniform draw from [0, 1) (`gsl_rng_uniform`, as GSL's header defines it): for MT19937,
+  /// GSL's own code in Swift (``GSLMersenneTwister``), the same number.
   @inlinable @inline(__always)
   public func uniform() -> Double {
-    uniformFunction(uniformState)
+    if let twister { return twister.uniform() }
+    return uniformFunction(uniformState)
   }
 
   /// A uniform draw from (0, 1), never 0 (`gsl_rng_uniform_pos`, as GSL's header defines it:
@@ -111,14 +125,39 @@ public final class RandomGenerator {
   @inlinable @inline(__always)
   public func uniformPositive() -> Double {
     var draw: Double
-    repeat { draw = uniformFunction(uniformState) } while draw == 0
+    repeat { draw = uniform() } while draw == 0
     return draw
   }
 
-  /// A standard normal draw by the ziggurat method (`gsl_ran_gaussian_ziggurat`).
+  /// A standard normal draw by the ziggurat method (`gsl_ran_gaussian_ziggurat`): for MT19937,
+  /// GSL's own code and tables in Swift (``GSLZiggurat``), the same number.
   @inline(__always)
   public func standardNormal() -> Double {
+    guard let twister else { return gsl_ran_gaussian_ziggurat(state, 1) }
+    var index = twister.load()
+    defer { twister.store(index) }
+    return GSLZiggurat.standardNormal(twister, at: &index, GSLZiggurat.tables) { _ in }
+  }
+
+  /// A uniform draw from [0, 1) by GSL itself (`gsl_rng_uniform`), whatever the algorithm: the
+  /// reference ``uniform()`` is checked against.
+  package func gslUniform() -> Double {
+    gsl_rng_uniform(state)
+  }
+
+  /// A standard normal draw by GSL itself (`gsl_ran_gaussian_ziggurat`), whatever the
+  /// algorithm: the reference ``standardNormal()`` is checked against.
+  package func gslStandardNormal() -> Double {
     gsl_ran_gaussian_ziggurat(state, 1)
+  }
+
+  /// ``standardNormal()`` for MT19937, adding the ziggurat's attempts to `counts` (for tests
+  /// that check every branch is reached).
+  package func standardNormal(countingBranchesIn counts: inout ZigguratBranchCounts) -> Double {
+    guard let twister else { preconditionFailure("branch counts need an MT19937 generator") }
+    var index = twister.load()
+    defer { twister.store(index) }
+    return GSLZiggurat.standardNormal(twister, at: &index, GSLZiggurat.tables) { counts.add($0) }
   }
 
   /// One draw from `distribution`.
@@ -185,8 +224,23 @@ public final class RandomGenerator {
     return values
   }
 
-  /// Fills `buffer` with standard normal draws (ziggurat): the fastest bulk path.
+  /// Fills `buffer` with standard normal draws (ziggurat): the fastest bulk path, the draws of
+  /// ``standardNormal()`` in order.
   public func fillStandardNormal(_ buffer: UnsafeMutableBufferPointer<Double>) {
+    guard let twister else { return fillStandardNormalWithGSL(buffer) }
+    let tables = GSLZiggurat.tables
+    var index = twister.load()
+    for i in buffer.indices {
+      buffer[i] = GSLZiggurat.standardNormal(twister, at: &index, tables) { _ in }
+    }
+    twister.store(index)
+  }
+
+  /// Fills `buffer` with standard normal draws by GSL itself, whatever the algorithm: one call
+  /// of `gsl_ran_gaussian_ziggurat` per number (which calls the generator through GSL's
+  /// function pointers). The same numbers as ``fillStandardNormal(_:)``; the benchmarks time it
+  /// as the random-number bound.
+  public func fillStandardNormalWithGSL(_ buffer: UnsafeMutableBufferPointer<Double>) {
     for i in buffer.indices { buffer[i] = gsl_ran_gaussian_ziggurat(state, 1) }
   }
 
@@ -199,6 +253,15 @@ public final class RandomGenerator {
     guard count > 0 else { return }
     precondition(stride > 0 && (count - 1) * stride < buffer.count, "strided fill out of bounds")
     guard let base = buffer.baseAddress else { return }
-    for i in 0..<count { base[i * stride] = gsl_ran_gaussian_ziggurat(state, 1) }
+    guard let twister else {
+      for i in 0..<count { base[i * stride] = gsl_ran_gaussian_ziggurat(state, 1) }
+      return
+    }
+    let tables = GSLZiggurat.tables
+    var index = twister.load()
+    for i in 0..<count {
+      base[i * stride] = GSLZiggurat.standardNormal(twister, at: &index, tables) { _ in }
+    }
+    twister.store(index)
   }
 }
