@@ -61,11 +61,8 @@ struct CompareCommand: ParsableCommand {
 
   func validate() throws {
     guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be at least 1") }
-    for output in [out, projections].compactMap({ $0 }) {
-      if let input = files.first(where: { OutputFile.isSameFile($0, output) }) {
-        throw ValidationError("the output \(output) would overwrite the scenario file \(input)")
-      }
-    }
+    // The comparison itself goes to standard output; --out is a second file here.
+    try Output.checkPaths(out: nil, files: [out, projections], inputs: files)
   }
 
   func run() throws {

@@ -24,6 +24,10 @@ struct DataCommand: ParsableCommand {
     @OptionGroup var source: DataSourceOptions
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+      try output.checkPaths(inputs: [source.data])
+    }
+
     func run() throws {
       let dataset = try source.load()
       switch output.format {
@@ -56,6 +60,10 @@ struct DataCommand: ParsableCommand {
     @Option(help: "The scope: all, resident, nonresident, national, madrid or hague.")
     var scope: String = "all"
     @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+      try output.checkPaths(inputs: [source.data])
+    }
 
     func run() throws {
       let dataset = try source.load()
@@ -102,13 +110,6 @@ struct DataSourceOptions: ParsableArguments {
       throw ValidationError("--right is required unless the data has one series")
     }
     return SeriesKey(office: office, right: right, measure: measure, scope: scope)
-  }
-
-  /// Refuses to write an output over the input data file.
-  func checkNotInput(_ output: String?) throws {
-    if let output, let data, output != "-", OutputFile.isSameFile(output, data) {
-      throw ValidationError("the output file \(output) is the input data file; choose another")
-    }
   }
 }
 

@@ -31,33 +31,49 @@ struct OutputOptions: ParsableArguments {
   func emit(_ text: String, alongside files: [(path: String, text: String)] = []) throws {
     try Output.emit(text, to: out, alongside: files)
   }
+
+  /// Checks, before any work, `--out` with the command's other output files and its input
+  /// files (see ``Output/checkPaths(out:files:inputs:)``).
+  func checkPaths(files: [String?] = [], inputs: [String?]) throws {
+    try Output.checkPaths(out: out, files: files, inputs: inputs)
+  }
 }
 
 /// Writing command output.
 enum Output {
   /// Writes `text` to `path` atomically, or to standard output when `path` is nil or `-`,
   /// together with `files`: the files are written as one (``OutputFile/write(_:)``), so that a
-  /// failure leaves none of them behind, and standard output is written only after them.
+  /// failure leaves none of them behind, and standard output is written only after them. The
+  /// paths are those ``checkPaths(out:files:inputs:)`` accepted.
   static func emit(
     _ text: String, to path: String?, alongside files: [(path: String, text: String)] = []
   ) throws {
-    if let file = files.first(where: { $0.path == "-" || $0.path.isEmpty }) {
-      throw InputError(
-        .usage, "'\(file.path)' is not a file name; only --out may be '-' (standard output)")
-    }
-    let paths = files.map(\.path) + [path].compactMap { $0 }.filter { $0 != "-" }
-    if let twice = paths.enumerated().first(where: { item in
-      paths[..<item.offset].contains {
-        OutputFile.isSameFile($0, item.element) || $0 == item.element
-      }
-    }) {
-      throw InputError(.usage, "two outputs would be written to the same file \(twice.element)")
-    }
     if let path, path != "-" {
       try OutputFile.write(files + [(path, text)])
     } else {
       if !files.isEmpty { try OutputFile.write(files) }
       FileHandle.standardOutput.write(Data(text.utf8))
+    }
+  }
+
+  /// Checks a command's output paths before any work is done: only `out` (the command's main
+  /// output) may be `-`, standard output; no two outputs may name the same file; no output may
+  /// be one of the `inputs`.
+  ///
+  /// - Throws: `ValidationError` (exit code 64) saying which path and why.
+  static func checkPaths(out: String?, files: [String?], inputs: [String?]) throws {
+    let others = files.compactMap { $0 }
+    if let file = others.first(where: { $0 == "-" || $0.isEmpty }) {
+      throw ValidationError("'\(file)' is not a file name for this output; give a path")
+    }
+    let outputs = others + [out].compactMap { $0 }.filter { $0 != "-" }
+    for (index, output) in outputs.enumerated() {
+      if outputs[..<index].contains(where: { OutputFile.isSameFile($0, output) }) {
+        throw ValidationError("two outputs would be written to the same file \(output)")
+      }
+      if let input = inputs.compactMap({ $0 }).first(where: { OutputFile.isSameFile($0, output) }) {
+        throw ValidationError("the output \(output) would overwrite the input \(input)")
+      }
     }
   }
 

@@ -131,8 +131,7 @@ struct ProjectCommand: ParsableCommand {
   var fits: String?
 
   func validate() throws {
-    try source.checkNotInput(output.out)
-    try source.checkNotInput(fits)
+    try output.checkPaths(files: [fits], inputs: [source.data])
   }
 
   func run() throws {

@@ -154,13 +154,7 @@ struct ValueCommand: ParsableCommand {
         throw ValidationError("\(flag) needs the simulation; leave out --deterministic")
       }
     }
-    let outputs = [output.out, perAsset].compactMap { $0 }.filter { $0 != "-" }
-    for path in outputs where OutputFile.isSameFile(path, portfolio) {
-      throw ValidationError("the output file '\(path)' is the portfolio itself; choose another")
-    }
-    if outputs.count == 2, OutputFile.isSameFile(outputs[0], outputs[1]) {
-      throw ValidationError("--out and --per-asset name the same file; choose two files")
-    }
+    try output.checkPaths(files: [perAsset], inputs: [portfolio])
   }
 
   func run() throws {

@@ -29,11 +29,36 @@ struct OutputFilesTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["blocker"])
   }
 
+  /// Every command refuses, before any work, an output over one of its inputs and two outputs
+  /// naming one file; the input is untouched.
+  @Test(arguments: [
+    ["data", "series", "--data", "INPUT", "--out", "INPUT"],
+    ["project", "--data", "INPUT", "--fits", "INPUT"],
+    ["value", "examples/portfolio-vn-sample.csv", "--per-asset", "OUT", "--out", "OUT"],
+    ["compare", "examples/scenarios/baseline.yaml", "--out", "OUT", "--projections", "OUT"],
+  ])
+  func outputsMayNotCollide(_ template: [String]) throws {
+    let directory = try BinaryRunner.scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let input = directory.appendingPathComponent("series.csv").path
+    let data = "year,value\n2019,10\n2020,11\n2021,12\n2022,13\n2023,15\n2024,16\n"
+    try data.write(toFile: input, atomically: true, encoding: .utf8)
+    let out = directory.appendingPathComponent("out.csv").path
+    let arguments = template.map { $0 == "INPUT" ? input : ($0 == "OUT" ? out : $0) }
+    let result = try BinaryRunner.run(arguments)
+    #expect(result.status == 64, "\(result.standardError)")
+    #expect(
+      result.standardError.contains("would overwrite the input")
+        || result.standardError.contains("two outputs would be written to the same file"))
+    #expect(try String(contentsOfFile: input, encoding: .utf8) == data)
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
   @Test func dashIsStandardOutputOnlyForOut() throws {
     let result = try BinaryRunner.run(
       ["project", "--office", "VN", "--right", "invention", "--fits", "-"])
     #expect(result.status == 64)
-    #expect(result.standardError.contains("only --out may be '-'"))
+    #expect(result.standardError.contains("'-' is not a file name for this output"))
     #expect(!FileManager.default.fileExists(atPath: BinaryRunner.packageRoot.path + "/-"))
   }
 

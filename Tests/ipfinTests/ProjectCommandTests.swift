@@ -12,14 +12,6 @@ struct ProjectCommandTests {
     "office,right,measure,scope,model,status,n_obs,n_params,parameters,sigma,log_likelihood,aicc,"
     + "bic,backtest_mape,backtest_coverage80,backtest_coverage95,selected"
 
-  /// A scratch directory for input and output files.
-  static func scratch() throws -> URL {
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("ipfin-project-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    return directory
-  }
-
   @Test func csvHasTheHeaderAndOneRowPerModelYearAndKind() throws {
     let result = try BinaryRunner.run([
       "project", "--office", "VN", "--right", "invention", "--format", "csv",
@@ -48,7 +40,7 @@ struct ProjectCommandTests {
   }
 
   @Test func fitsFileAndOutFileAreWritten() throws {
-    let directory = try Self.scratch()
+    let directory = try BinaryRunner.scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let out = directory.appendingPathComponent("projection.csv").path
     let fits = directory.appendingPathComponent("fits.csv").path
@@ -102,7 +94,7 @@ struct ProjectCommandTests {
   }
 
   @Test func aPlainYearValueFileNeedsNoOfficeOrRight() throws {
-    let directory = try Self.scratch()
+    let directory = try BinaryRunner.scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("own.csv")
     let rows = (2010...2024).map { "\($0),\(Int(100 * pow(1.08, Double($0 - 2010))))" }
@@ -145,7 +137,7 @@ struct ProjectCommandTests {
     ),
   ])
   func badDataIsExitCode65WithThePosition(text: String, location: String, message: String) throws {
-    let directory = try Self.scratch()
+    let directory = try BinaryRunner.scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("bad.csv")
     try text.write(to: file, atomically: true, encoding: .utf8)
@@ -161,7 +153,7 @@ struct ProjectCommandTests {
   }
 
   @Test func aZeroOnTheLogScaleIsExitCode65WithItsLineUnderAutoToo() throws {
-    let directory = try Self.scratch()
+    let directory = try BinaryRunner.scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("zero.csv")
     try "year,value\n2010,0\n2011,10\n2012,12\n2013,15\n2014,18\n2015,21\n".write(

@@ -3,14 +3,6 @@
 import Foundation
 import Testing
 
-/// A scratch directory for one test, removed by the caller.
-private func scratchDirectory() throws -> URL {
-  let url = FileManager.default.temporaryDirectory
-    .appendingPathComponent("ipfin-value-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
-}
-
 /// The `metric,value` rows of CSV output, as a dictionary and in order.
 private func metrics(_ csv: String) -> (names: [String], values: [String: Double]) {
   var names: [String] = []
@@ -28,7 +20,7 @@ struct ValueCommandTests {
   static let sample = "examples/portfolio-vn-sample.csv"
 
   @Test func outputBytesAreIdenticalForAnyThreadCount() throws {
-    let directory = try scratchDirectory()
+    let directory = try BinaryRunner.scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     var outputs: [Data] = []
     var perAsset: [Data] = []
@@ -84,7 +76,7 @@ struct ValueCommandTests {
   }
 
   @Test func perAssetFileHasTheIssuesColumns() throws {
-    let directory = try scratchDirectory()
+    let directory = try BinaryRunner.scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let assets = directory.appendingPathComponent("assets.csv").path
     let result = try BinaryRunner.run([
@@ -106,7 +98,7 @@ struct ValueCommandTests {
   }
 
   @Test func deterministicPrintsTheDeterministicValueOnly() throws {
-    let directory = try scratchDirectory()
+    let directory = try BinaryRunner.scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let assets = directory.appendingPathComponent("assets.csv").path
     let result = try BinaryRunner.run([
@@ -133,7 +125,7 @@ struct ValueCommandTests {
 
   @Test func optionsReachTheModel() throws {
     // A portfolio without maintenance costs and without discount rates of its own.
-    let directory = try scratchDirectory()
+    let directory = try BinaryRunner.scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let header = "id,right,office,filing_date,grant_date,revenue,royalty_rate,discount_rate\n"
     let rows = [
@@ -207,7 +199,7 @@ struct ValueCommandTests {
     ["--collateral-quantile", "0"],
   ])
   func badOptionsAreUsageErrors(_ options: [String]) throws {
-    let directory = try scratchDirectory()
+    let directory = try BinaryRunner.scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let out = directory.appendingPathComponent("out.csv").path
     let result = try BinaryRunner.run(["value", Self.sample, "--out", out] + options)
@@ -219,11 +211,11 @@ struct ValueCommandTests {
   @Test func outputOverTheInputIsRefused() throws {
     let result = try BinaryRunner.run(["value", Self.sample, "--out", Self.sample])
     #expect(result.status == 64)
-    #expect(result.standardError.contains("is the portfolio itself"))
+    #expect(result.standardError.contains("would overwrite the input"))
   }
 
   @Test func overflowIsANumericalFailure() throws {
-    let directory = try scratchDirectory()
+    let directory = try BinaryRunner.scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let input = directory.appendingPathComponent("huge.csv").path
     try """
