@@ -32,6 +32,49 @@ extension ScenarioResult {
       valuation: metrics)
   }
 
+  /// The seeds and settings that reproduce the scenario's figures, for example
+  /// `projection seed 2035, 2000 paths per model; valuation seed 57, 20000 paths at
+  /// 2025-12-31`; `nil` for a scenario with neither part.
+  public var reproduction: String? {
+    var parts: [String] = []
+    if let projection = series.first?.projection {
+      parts.append(
+        "projection seed \(projection.seed), \(projection.simulations) paths per model")
+    }
+    if let assumptions = valuation?.result.assumptions {
+      parts.append(
+        "valuation seed \(assumptions.seed), \(assumptions.paths) paths at "
+          + "\(assumptions.valuationDate)")
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: "; ")
+  }
+
+  /// Texts of several scenarios (their reproductions, their warnings) each once, in order of
+  /// first appearance, with the names of the scenarios that have it.
+  public static func grouped(_ texts: [(scenario: String, text: String)]) -> [(
+    text: String, scenarios: [String]
+  )] {
+    var groups: [(text: String, scenarios: [String])] = []
+    for (scenario, text) in texts {
+      if let index = groups.firstIndex(where: { $0.text == text }) {
+        groups[index].scenarios.append(scenario)
+      } else {
+        groups.append((text, [scenario]))
+      }
+    }
+    return groups
+  }
+
+  /// Every scenario's projection rows as CSV: ``projectionHeader``, then ``projectionRows`` of
+  /// each result in order.
+  public static func projectionsCSV(_ results: [ScenarioResult]) -> String {
+    var writer = CSVWriter(header: projectionHeader)
+    for result in results {
+      for row in result.projectionRows { writer.appendRow(row) }
+    }
+    return writer.text
+  }
+
   /// The header of ``projectionRows``: `scenario`, then ``ProjectionTable``'s columns.
   public static let projectionHeader = ["scenario"] + ProjectionTable.header
 

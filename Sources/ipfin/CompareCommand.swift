@@ -72,11 +72,7 @@ struct CompareCommand: ParsableCommand {
     let csv = long ? comparison.longCSV : comparison.csv
     var files: [(path: String, text: String)] = []
     if let projections {
-      var writer = CSVWriter(header: ScenarioResult.projectionHeader)
-      for result in results {
-        for row in result.projectionRows { writer.appendRow(row) }
-      }
-      files.append((projections, writer.text))
+      files.append((projections, ScenarioResult.projectionsCSV(results)))
     }
     if let out { files.append((out, csv)) }
     let printed: String
@@ -99,32 +95,16 @@ enum ScenarioRuns {
     defer { progress.finish() }
     let results = try ScenarioRunner.run(plans, threads: threads, progress: progress)
     progress.finish()
-    for plan in plans {
-      var parts: [String] = []
-      if let request = plan.series.first?.request {
-        parts.append("projection seed \(request.seed), \(request.simulations) paths per model")
-      }
-      if let assumptions = plan.valuation?.assumptions {
-        parts.append(
-          "valuation seed \(assumptions.seed), \(assumptions.paths) paths, valued at "
-            + "\(assumptions.valuationDate)")
-      }
-      if !parts.isEmpty { Output.note("\(plan.scenario.name): " + parts.joined(separator: "; ")) }
+    for group in ScenarioResult.grouped(
+      results.compactMap { result in result.reproduction.map { (result.scenario.name, $0) } })
+    {
+      Output.note("\(group.scenarios.joined(separator: ", ")): \(group.text)")
     }
-    // A warning several scenarios share (the same portfolio, the same data) is printed once,
-    // with the scenarios it concerns.
-    var warnings: [(text: String, scenarios: [String])] = []
-    for result in results {
-      for warning in result.warnings {
-        if let index = warnings.firstIndex(where: { $0.text == warning }) {
-          warnings[index].scenarios.append(result.scenario.name)
-        } else {
-          warnings.append((warning, [result.scenario.name]))
-        }
-      }
-    }
-    for warning in warnings {
-      Output.note("warning: \(warning.scenarios.joined(separator: ", ")): \(warning.text)")
+    // A warning several scenarios share (the same portfolio, the same data) is printed once.
+    for group in ScenarioResult.grouped(
+      results.flatMap { result in result.warnings.map { (result.scenario.name, $0) } })
+    {
+      Output.note("warning: \(group.scenarios.joined(separator: ", ")): \(group.text)")
     }
     return results
   }

@@ -110,9 +110,7 @@ struct ScenarioRunnerTests {
     defer { withExtendedLifetime(files) {} }
     func bytes(_ threads: Int) throws -> String {
       let results = try Self.run(paths, threads: threads)
-      var writer = CSVWriter(header: ScenarioResult.projectionHeader)
-      for result in results { for row in result.projectionRows { writer.appendRow(row) } }
-      return Comparison(results.map(\.summary)).csv + writer.text
+      return Comparison(results.map(\.summary)).csv + ScenarioResult.projectionsCSV(results)
     }
     let one = try bytes(1)
     #expect(one == (try bytes(3)))
@@ -231,6 +229,11 @@ struct ScenarioRunnerTests {
       ])
     #expect(report.tornado?.bars.count == results[0].valuation?.tornado.rows.count)
     #expect(report.sources.map(\.id).contains("investip-2024"))
+    // The three scenarios share their seeds: one sentence names all three.
+    #expect(
+      report.notes.last
+        == "Reproducible from the same files: projection seed 1989, 400 paths per model; "
+        + "valuation seed 11, 3000 paths at 2025-12-31 (base, shifted, growth).")
   }
 
   /// A series cites the sources of the points it was fitted on and of its analog's end points

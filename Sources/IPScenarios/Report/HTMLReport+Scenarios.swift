@@ -73,24 +73,9 @@ extension HTMLReport {
       "Scenarios: " + results.map(\.scenario.name).joined(separator: ", ")
         + ". The first is the baseline of every change in percent."
     ]
-    // The seeds and settings that reproduce the figures, one sentence per distinct set.
-    var settings: [(text: String, scenarios: [String])] = []
-    for result in results {
-      var parts: [String] = []
-      if let seed = result.series.first?.projection.seed { parts.append("projection seed \(seed)") }
-      if let assumptions = result.valuation?.result.assumptions {
-        parts.append(
-          "valuation seed \(assumptions.seed) with \(assumptions.paths) paths at "
-            + "\(assumptions.valuationDate)")
-      }
-      guard !parts.isEmpty else { continue }
-      let text = parts.joined(separator: ", ")
-      if let index = settings.firstIndex(where: { $0.text == text }) {
-        settings[index].scenarios.append(result.scenario.name)
-      } else {
-        settings.append((text, [result.scenario.name]))
-      }
-    }
+    // The seeds and settings that reproduce the figures, once per distinct set.
+    let settings = ScenarioResult.grouped(
+      results.compactMap { result in result.reproduction.map { (result.scenario.name, $0) } })
     if !settings.isEmpty {
       notes.append(
         "Reproducible from the same files: "
