@@ -38,7 +38,10 @@ let package = Package(
     .target(name: "IPValuation", dependencies: ["GSLKit", "IPCommon"]),
     .target(
       name: "IPScenarios",
-      dependencies: ["IPStatistics", "IPValuation", "IPCommon", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "IPStatistics", "IPValuation", "IPCommon", "GSLKit",
+        .product(name: "Yams", package: "Yams"),
+      ]
     ),
     .executableTarget(
       name: "ipfin",

@@ -63,6 +63,16 @@ struct ChartTests {
       ], currency: "VND", binCount: 20)
     let (counts, lower, width, above) = chart.bins()
     #expect(above == 0)
+    // Clipped at the 90% quantile of 0...999 (definition 7: 0.9 x 999 = 899.1): the bins end
+    // at 899.1 and the 100 values 900...999 are counted above them.
+    var clipped = HistogramChart(
+      title: "clipped", values: (0..<1000).map(Double.init), markers: [], currency: "VND",
+      binCount: 10, upperQuantile: 0.9)
+    let (clippedCounts, clippedLower, clippedWidth, clippedAbove) = clipped.bins()
+    #expect(clippedAbove == 100 && clippedCounts.reduce(0, +) == 900 && clippedLower == 0)
+    #expect(abs(clippedWidth * 10 - 899.1) < 1e-9)
+    clipped.upperQuantile = nil
+    #expect(clipped.bins().above == 0)
     #expect(counts.reduce(0, +) == 1000)
     #expect(lower == 1e10)
     #expect(abs(width - 9.6e9 / 20) < 1)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 import Foundation
+import GSLKit
 
 /// A histogram of simulated portfolio values with vertical markers (collateral value, lending
 /// value, loan).
@@ -60,20 +61,16 @@ public struct HistogramChart: Sendable {
   /// the ``upperQuantile``; that value falls in the last bin), with the bins' lower edge and
   /// width, and the number of values above the last bin.
   public func bins() -> (counts: [Int], lower: Double, width: Double, above: Int) {
-    let finite = values.filter(\.isFinite).sorted()
-    guard let low = finite.first, var high = finite.last, binCount >= 1 else {
+    guard let sample = try? SortedSample(values.filter(\.isFinite)), binCount >= 1,
+      let low = sample.values.first,
+      let high = try? sample.quantile(min(max(upperQuantile ?? 1, 0), 1))
+    else {
       return ([], 0, 1, 0)
-    }
-    if let upperQuantile, upperQuantile < 1 {
-      let h = Double(finite.count - 1) * max(upperQuantile, 0)
-      let below = Int(h.rounded(.down))
-      let next = min(below + 1, finite.count - 1)
-      high = finite[below] + (h - Double(below)) * (finite[next] - finite[below])
     }
     let width = high > low ? (high - low) / Double(binCount) : 1
     var counts = [Int](repeating: 0, count: binCount)
     var above = 0
-    for value in finite {
+    for value in sample.values {
       if value > high {
         above += 1
         continue
