@@ -46,7 +46,7 @@ extension Scenario {
           case let .cap(cap):
             fields.append("cap: \(NumberFormatting.exact(cap))")
           case let .analog(analog):
-            fields.append("analog: \(Scenario.quoted(analog))")
+            fields.append("analog: \(Scenario.quoted(analog.description))")
           }
           lines.append("    - {\(fields.joined(separator: ", "))}")
         }

@@ -114,7 +114,7 @@ public struct AdjustmentSettings: Sendable, Equatable {
     case cap(Double)
     /// Applies another series' compound growth over a span of years from the last observed
     /// point on: `OFFICE:right:measure:scope:YYYY-YYYY`.
-    case analog(String)
+    case analog(AnalogSpec)
   }
 
   /// The right it applies to.

@@ -21,11 +21,8 @@ import IPStatistics
 /// parent meant. An unknown key, a wrong type, a value out of range, a missing file or a
 /// cycle of `extends` is a ``ScenarioError`` naming the file, line and key (exit code 65).
 public enum ScenarioLoader {
-  /// The model names a scenario may use.
-  public static let modelNames = [
-    "auto", "all", "linear", "exponential", "logistic", "gompertz", "drift", "damped-trend",
-    "constant-growth",
-  ]
+  /// The model names a scenario may use: `auto`, `all` and the statistics module's models.
+  public static let modelNames = ["auto", "all"] + GrowthModel.allCases.map(\.rawValue)
 
   /// The scopes a projection may use (those of `datasets/ip-filings.csv`).
   public static let scopeNames = ["all", "resident", "nonresident", "national", "madrid", "hague"]
@@ -239,18 +236,14 @@ public enum ScenarioLoader {
           "cap", range: Double.leastNonzeroMagnitude...Double.greatestFiniteMagnitude,
           allowed: "a positive number") ?? 0)
     default:
-      let analog = try map.requireString("analog")
-      let parts = analog.split(separator: ":", omittingEmptySubsequences: false)
-      let span = parts.last?.split(separator: "-") ?? []
-      guard parts.count == 5, span.count == 2, let first = Int(span[0]), let last = Int(span[1]),
-        first < last
-      else {
+      let text = try map.requireString("analog")
+      do {
+        kind = .analog(try AnalogSpec(parsing: text))
+      } catch {
         throw ScenarioError(
           at: map.node("analog")?.location, key: map.keyPath("analog"),
-          "expected OFFICE:right:measure:scope:FIRST-LAST, for example "
-            + "KR:invention:filed:resident:1990-2000")
+          (error as? LocalizedError)?.errorDescription ?? "\(error)")
       }
-      kind = .analog(analog)
     }
     return AdjustmentSettings(right: right, scope: scope, kind: kind, location: map.location)
   }

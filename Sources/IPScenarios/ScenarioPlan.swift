@@ -125,17 +125,15 @@ public struct ScenarioPlan: Sendable {
     request.growth = settings.growth
     for adjustment in projection.adjustments
     where adjustment.right == settings.right && (adjustment.scope ?? projection.scope) == scope {
-      try wrap(scenario, key: "projection.adjustments", location: adjustment.location) {
-        switch adjustment.kind {
-        case let .growthUplift(rate, from):
-          request.adjustments.append(.growthUplift(rate: rate, from: from))
-        case let .levelShift(shift, from):
-          request.adjustments.append(.levelShift(shift: shift, from: from))
-        case let .cap(cap):
-          request.cap = cap
-        case let .analog(text):
-          request.adjustments.append(.analog(try AnalogSpec(parsing: text)))
-        }
+      switch adjustment.kind {
+      case let .growthUplift(rate, from):
+        request.adjustments.append(.growthUplift(rate: rate, from: from))
+      case let .levelShift(shift, from):
+        request.adjustments.append(.levelShift(shift: shift, from: from))
+      case let .cap(cap):
+        request.cap = cap
+      case let .analog(analog):
+        request.adjustments.append(.analog(analog))
       }
     }
     try wrap(scenario, key: "projection", location: settings.location) { try request.validate() }
