@@ -122,8 +122,10 @@ public struct CollateralReport: Sendable {
     ratio("hhi", Self.herfindahl(assetMeans))
     if let loan = policy.loanAmount {
       amount("loan_amount", loan)
-      ratio("coverage_orderly", Self.share(of: values) { $0 * orderly >= loan })
-      ratio("coverage_forced", Self.share(of: values) { $0 * forced >= loan })
+      // P (1 - discount) >= A, that is P >= A / (1 - discount) (infinite, never, when the
+      // discount is 1).
+      ratio("coverage_orderly", sorted.fractionAtOrAbove(loan / orderly))
+      ratio("coverage_forced", sorted.fractionAtOrAbove(loan / forced))
       let lgd = values.reduce(0) { $0 + max(0, loan - $1 * forced) / loan } / count
       ratio("expected_lgd", lgd)
       if let pd = policy.probabilityOfDefault {
@@ -144,10 +146,5 @@ public struct CollateralReport: Sendable {
     let total = means.reduce(0, +)
     guard total != 0 else { return .nan }
     return means.reduce(0) { $0 + ($1 / total) * ($1 / total) }
-  }
-
-  /// The share of `values` for which `condition` holds.
-  private static func share(of values: [Double], where condition: (Double) -> Bool) -> Double {
-    Double(values.reduce(0) { $0 + (condition($1) ? 1 : 0) }) / Double(values.count)
   }
 }
