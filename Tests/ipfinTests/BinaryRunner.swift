@@ -37,15 +37,15 @@ enum BinaryRunner {
   }
 
   /// Runs `ipfin arguments...` in `directory` (the package root by default), with `input` on
-  /// standard input.
+  /// standard input; `binary` replaces the built executable (a copy of it, say).
   static func run(
-    _ arguments: [String], in directory: URL? = nil, input: String = ""
+    _ arguments: [String], in directory: URL? = nil, input: String = "", binary: URL? = nil
   ) throws -> Result {
-    guard let executable else {
+    guard let binary = binary ?? executable else {
       throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "ipfin binary"])
     }
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = binary
     process.arguments = arguments
     process.currentDirectoryURL = directory ?? packageRoot
     // Output goes to temporary files, so that a large output can never block the child.
@@ -73,5 +73,20 @@ enum BinaryRunner {
       status: process.terminationStatus,
       standardOutput: String(decoding: outputData, as: UTF8.self),
       standardError: String(decoding: errorData, as: UTF8.self))
+  }
+
+  /// Copies `source` to `destination` with `/bin/cp -R`, so that this process never holds a
+  /// file open for writing. Tests run in parallel threads that start child processes; a child
+  /// started while this process wrote an executable would inherit the open file, and running
+  /// the copy would then fail with "Text file busy" (ETXTBSY).
+  static func copy(_ source: URL, to destination: URL) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/cp")
+    process.arguments = ["-R", source.path, destination.path]
+    try process.run()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
+    }
   }
 }
