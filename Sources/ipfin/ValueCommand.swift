@@ -168,8 +168,8 @@ struct ValueCommand: ParsableCommand {
       let age = assumptions.valuationDate.days(to: CalendarDate.today())
       if age > 366 {
         Output.note(
-          "warning: the default valuation date \(assumptions.valuationDate) is \(age / 365) "
-            + "years or more before today: rights that have expired since count as alive and "
+          "warning: the default valuation date \(assumptions.valuationDate) is \(age) days "
+            + "(more than a year) before today: rights that have expired since count as alive and "
             + "remaining lives are overstated; give --valuation-date")
       }
     } else {
