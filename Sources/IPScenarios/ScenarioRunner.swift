@@ -58,8 +58,8 @@ public enum ScenarioRunner {
   /// - Parameters:
   ///   - plans: the scenarios, already read and checked (``ScenarioPlan``).
   ///   - threads: the worker threads (at least 1).
-  ///   - progress: advanced by one unit per projected series and one per simulated path (twice
-  ///     per path: the portfolio pass and the per-asset quantiles); see ``progressUnits(_:)``.
+  ///   - progress: advanced by one unit per projected series and one per simulated path; see
+  ///     ``progressUnits(_:)``.
   /// - Throws: ``ScenarioError`` naming the scenario file, the key of the series or the
   ///   valuation, and the cause.
   public static func run(
@@ -111,22 +111,24 @@ public enum ScenarioRunner {
     return results
   }
 
-  /// The progress units of running `plans`: one per projected series, two per simulated path.
+  /// The progress units of running `plans`: one per projected series, one per simulated path.
   public static func progressUnits(_ plans: [ScenarioPlan]) -> Int {
     plans.reduce(0) { total, plan in
       let paths = plan.valuation.map {
-        MonteCarloValuation.progressUnits(paths: $0.assumptions.paths, perAssetQuantiles: true)
+        MonteCarloValuation.progressUnits(paths: $0.assumptions.paths, perAssetQuantiles: false)
       }
       return total + plan.series.count + (paths ?? 0)
     }
   }
 
-  /// Values one portfolio: the simulation, the collateral report and the tornado.
+  /// Values one portfolio: the simulation, the collateral report and the tornado (without
+  /// per-asset quantiles, which neither the comparison nor the report shows).
   static func value(
     _ settings: ScenarioPlan.Valuation, progress: ProgressBar?
   ) throws -> ScenarioResult.Valuation {
     let result = try MonteCarloValuation.run(
-      portfolio: settings.portfolio, assumptions: settings.assumptions, progress: progress)
+      portfolio: settings.portfolio, assumptions: settings.assumptions, perAssetQuantiles: false,
+      progress: progress)
     return ScenarioResult.Valuation(
       result: result, report: try CollateralReport(result: result, policy: settings.policy),
       tornado: try Sensitivity.tornado(
