@@ -12,6 +12,8 @@ public struct Scenario: Sendable, Equatable {
   public var description: String
   /// The scenario file, as given.
   public var file: String
+  /// The files `file` extends, nearest first (empty without `extends`).
+  public var extendedFiles: [String] = []
   /// The projection settings, when the scenario projects filings.
   public var projection: ProjectionSettings?
   /// The valuation settings, when the scenario values a portfolio.
@@ -27,6 +29,12 @@ public struct Scenario: Sendable, Equatable {
     self.file = file
     self.projection = projection
     self.valuation = valuation
+  }
+
+  /// Every file the scenario reads: its own, those it extends, its data file and its portfolio
+  /// (so that an output can be refused before it overwrites one of them).
+  public var inputFiles: [String] {
+    [file] + extendedFiles + [projection?.dataFile, valuation?.portfolio].compactMap { $0 }
   }
 }
 

@@ -38,12 +38,17 @@ public enum ScenarioLoader {
   /// - Throws: ``ScenarioError``: exit code 66 when `path` itself does not exist, 65 for
   ///   anything wrong inside it or in the files it extends.
   public static func load(_ path: String) throws -> Scenario {
-    let tree = try resolvedTree(path, chain: [])
-    return try decode(tree, file: path)
+    let (tree, parents) = try resolvedTree(path, chain: [])
+    var scenario = try decode(tree, file: path)
+    scenario.extendedFiles = parents
+    return scenario
   }
 
-  /// The scenario's YAML tree with its `extends` chain merged in.
-  static func resolvedTree(_ path: String, chain: [String]) throws -> YAMLTree {
+  /// The scenario's YAML tree with its `extends` chain merged in, and the files of that chain
+  /// (nearest first, `path` itself not included).
+  static func resolvedTree(
+    _ path: String, chain: [String]
+  ) throws -> (tree: YAMLTree, parents: [String]) {
     let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     let text: String
     do {
@@ -56,7 +61,7 @@ public enum ScenarioLoader {
     }
     let tree = try YAMLTree.parse(text, file: path)
     let mapping = try YAMLMapping(tree, path: "")
-    guard let parentNode = mapping.node("extends") else { return tree }
+    guard let parentNode = mapping.node("extends") else { return (tree, []) }
     guard case let .scalar(parentName, _, location) = parentNode else {
       throw mapping.typeError("extends", parentNode, expected: "a file name")
     }
@@ -79,7 +84,10 @@ public enum ScenarioLoader {
         "the file '\(parentName)' does not exist (looked for \(parentPath))")
     }
     let parent = try resolvedTree(parentPath, chain: visited)
-    return tree.overlaid(on: parent, excluding: ["name", "description", "extends"])
+    return (
+      tree.overlaid(on: parent.tree, excluding: ["name", "description", "extends"]),
+      [parentPath] + parent.parents
+    )
   }
 
   /// Builds a ``Scenario`` from a merged tree.

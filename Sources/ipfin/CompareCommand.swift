@@ -37,10 +37,7 @@ struct CompareCommand: ParsableCommand {
       missing scenario file, 70 numerical failure, 73 cannot write output.
       """)
 
-  @Argument(
-    help: ArgumentHelp(
-      "Scenario files (YAML); the first is the baseline.", valueName: "SCENARIO.yaml"))
-  var files: [String]
+  @OptionGroup var scenarios: ScenarioRunOptions
 
   @Option(help: "How to print the comparison: table, csv or json.")
   var format: OutputFormat = .table
@@ -56,18 +53,13 @@ struct CompareCommand: ParsableCommand {
   @Flag(help: "Write the CSV long: scenario,metric,value,baseline_value,change_pct.")
   var long = false
 
-  @Option(help: "Worker threads; the output does not depend on them. (default: all cores)")
-  var threads: Int?
-
   func validate() throws {
-    guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be at least 1") }
     // The comparison itself goes to standard output; --out is a second file here.
-    try Output.checkPaths(out: nil, files: [out, projections], inputs: files)
+    try Output.checkPaths(out: nil, files: [out, projections], inputs: scenarios.files)
   }
 
   func run() throws {
-    let results = try ScenarioRuns.run(
-      files, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    let results = try scenarios.run(outputs: [out, projections].compactMap { $0 })
     let comparison = Comparison(results.map(\.summary))
     let csv = long ? comparison.longCSV : comparison.csv
     var files: [(path: String, text: String)] = []
@@ -83,29 +75,5 @@ struct CompareCommand: ParsableCommand {
     }
     try Output.emit(printed, to: nil, alongside: files)
     for file in files { Output.note("wrote \(file.path)") }
-  }
-}
-
-/// Running scenario files for `compare` and `report`, with notes on standard error.
-enum ScenarioRuns {
-  /// Reads, plans and runs `files`, printing the seeds and warnings on standard error.
-  static func run(_ files: [String], threads: Int) throws -> [ScenarioResult] {
-    let plans = try ScenarioPlan.plans(for: files, threads: threads)
-    let progress = ProgressBar(label: "scenarios", total: ScenarioRunner.progressUnits(plans))
-    defer { progress.finish() }
-    let results = try ScenarioRunner.run(plans, threads: threads, progress: progress)
-    progress.finish()
-    for group in ScenarioResult.grouped(
-      results.compactMap { result in result.reproduction.map { (result.scenario.name, $0) } })
-    {
-      Output.note("\(group.scenarios.joined(separator: ", ")): \(group.text)")
-    }
-    // A warning several scenarios share (the same portfolio, the same data) is printed once.
-    for group in ScenarioResult.grouped(
-      results.flatMap { result in result.warnings.map { (result.scenario.name, $0) } })
-    {
-      Output.note("warning: \(group.scenarios.joined(separator: ", ")): \(group.text)")
-    }
-    return results
   }
 }

@@ -221,6 +221,11 @@ struct ResolvedYAMLTests {
     var reloaded = try ScenarioLoader.load(again)
     reloaded.name = scenario.name
     reloaded.file = scenario.file
+    // The resolved file extends nothing; the original names the file it extends.
+    #expect(reloaded.extendedFiles.isEmpty)
+    let parent = files.directory.appendingPathComponent("base/baseline.yaml").path
+    #expect(scenario.extendedFiles == [parent])
+    reloaded.extendedFiles = scenario.extendedFiles
     #expect(reloaded == scenario)
     #expect(reloaded.projection?.adjustments.count == 2)
     #expect(scenario.resolvedYAML.contains("# at ipfin project's defaults: seed, simulations"))

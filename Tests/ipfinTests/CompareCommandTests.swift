@@ -114,6 +114,56 @@ struct CompareCommandTests {
     #expect(!FileManager.default.fileExists(atPath: directory.path + "/r"))
   }
 
+  /// An output that would overwrite a file a scenario reads (a file it extends, its portfolio)
+  /// is refused with exit code 64 before anything runs; `report` refuses a `--out` that is not
+  /// a folder, and writes all of its files or none.
+  @Test func outputsNeverOverwriteInputsAndReportsAreWrittenWhole() throws {
+    let directory = try BinaryRunner.scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let portfolio = directory.appendingPathComponent("portfolio.csv")
+    let sample = try String(
+      contentsOf: BinaryRunner.packageRoot.appendingPathComponent(
+        "examples/portfolio-vn-sample.csv"), encoding: .utf8)
+    try sample.write(to: portfolio, atomically: true, encoding: .utf8)
+    let parent = directory.appendingPathComponent("parent.yaml")
+    try "name: parent\nvaluation:\n  portfolio: portfolio.csv\n  paths: 2000\n"
+      .write(to: parent, atomically: true, encoding: .utf8)
+    let child = directory.appendingPathComponent("child.yaml")
+    try "name: child\nextends: parent.yaml\n".write(to: child, atomically: true, encoding: .utf8)
+    let parentText = try String(contentsOf: parent, encoding: .utf8)
+
+    for (option, target) in [("--out", portfolio.path), ("--projections", parent.path)] {
+      let result = try BinaryRunner.run(["compare", child.path, option, target])
+      #expect(result.status == 64, "\(option)")
+      #expect(result.standardError.contains("would overwrite the input"), "\(option)")
+      #expect(!result.standardError.contains("seed"), "nothing ran")
+    }
+    #expect(try String(contentsOf: portfolio, encoding: .utf8) == sample)
+    #expect(try String(contentsOf: parent, encoding: .utf8) == parentText)
+
+    for out in ["-", portfolio.path] {
+      let result = try BinaryRunner.run(["report", child.path, "--out", out])
+      #expect(result.status == 64, "\(out)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: BinaryRunner.packageRoot.path + "/-"))
+    #expect(try String(contentsOf: portfolio, encoding: .utf8) == sample)
+
+    // A folder where the tornado chart should go: nothing at all is written.
+    let report = directory.appendingPathComponent("report")
+    try FileManager.default.createDirectory(
+      at: report.appendingPathComponent("tornado.svg"), withIntermediateDirectories: true)
+    let blocked = try BinaryRunner.run(["report", child.path, "--out", report.path])
+    #expect(blocked.status == 73)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: report.path) == ["tornado.svg"])
+    try FileManager.default.removeItem(at: report.appendingPathComponent("tornado.svg"))
+    let written = try BinaryRunner.run(["report", child.path, "--out", report.path])
+    #expect(written.status == 0)
+    #expect(
+      Set(try FileManager.default.contentsOfDirectory(atPath: report.path)) == [
+        "index.html", "histogram-1-child-simulated-portfolio-value.svg", "tornado.svg",
+      ])
+  }
+
   /// Parses `text` as strict RFC 4180: CRLF line ends, and IPCommon's reader's checks (quotes,
   /// one field count for every row).
   static func rfc4180(_ text: String, source: String) throws -> CSVTable {

@@ -17,7 +17,7 @@ public struct HTMLReport: Sendable {
   public var fanCharts: [FanChart]
   /// One histogram per scenario with a valuation.
   public var histograms: [HistogramChart]
-  /// The baseline's sensitivity, when there is a valuation.
+  /// The sensitivity of the first scenario with a valuation, when there is one.
   public var tornado: TornadoChart?
   /// The comparison.
   public var comparison: Comparison
@@ -55,7 +55,10 @@ public struct HTMLReport: Sendable {
   }
 
   /// The page, with every chart inline. It is well-formed XML (XHTML syntax) as well as HTML5.
-  public var html: String {
+  public var html: String { html(charts: chartFiles) }
+
+  /// The page with `charts` (``chartFiles``) inline.
+  private func html(charts: [(name: String, svg: String, caption: String)]) -> String {
     let e = SVGCanvas.escape
     var page = """
       <!DOCTYPE html>
@@ -97,7 +100,7 @@ public struct HTMLReport: Sendable {
         tornado == nil ? 0 : 1
       ),
     ]
-    var files = chartFiles[...]
+    var files = charts[...]
     for section in sections where section.count > 0 {
       page += "<h2>\(e(section.heading))</h2>\n<p>\(e(section.text))</p>\n"
       for file in files.prefix(section.count) {
@@ -139,15 +142,19 @@ public struct HTMLReport: Sendable {
     return page
   }
 
-  /// Writes `index.html` and every chart's `.svg` into `directory`, each file atomically.
+  /// Writes `index.html` and every chart's `.svg` into `directory` as one
+  /// (``OutputFile/write(_:)``): all of them, or none when one cannot be written.
   ///
+  /// - Returns: the number of chart files.
   /// - Throws: ``InputError`` (`cannotWrite`, exit code 73) when a file cannot be written.
-  public func write(to directory: String) throws {
+  @discardableResult
+  public func write(to directory: String) throws -> Int {
     let base = URL(fileURLWithPath: directory)
-    for file in chartFiles {
-      try OutputFile.write(file.svg, to: base.appendingPathComponent(file.name).path)
-    }
-    try OutputFile.write(html, to: base.appendingPathComponent("index.html").path)
+    let charts = chartFiles
+    try OutputFile.write(
+      charts.map { (base.appendingPathComponent($0.name).path, $0.svg) }
+        + [(base.appendingPathComponent("index.html").path, html(charts: charts))])
+    return charts.count
   }
 
   /// Lower-case letters, digits and single dashes.
