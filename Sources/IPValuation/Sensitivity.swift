@@ -11,7 +11,7 @@ import IPCommon
 /// |---|---|---|
 /// | `royalty` | each asset's `royalty_low` | each asset's `royalty_high` |
 /// | `discount_rate` | -2 percentage points | +2 percentage points |
-/// | `revenue_growth` | -2 percentage points | +2 percentage points |
+/// | `revenue_growth` | -2 percentage points, at most half-way to -100% | +2 percentage points |
 /// | `obsolescence` | -2 points, not below 0 | +2 points, not above 1 |
 /// | `invalidity_hazard` | x0.5 | x2, not above 1 |
 ///
@@ -20,8 +20,8 @@ public enum Sensitivity {
   /// The tornado table of `portfolio` under `assumptions`.
   ///
   /// - Throws: as ``DeterministicValuation/run(portfolio:assumptions:)``, and
-  ///   ``ValuationError`` when a setting moves an input out of its range (a discount rate or a
-  ///   growth at or below -1).
+  ///   ``ValuationError`` when a setting moves an input out of its range (a discount rate at or
+  ///   below -1).
   public static func tornado(
     portfolio: Portfolio, assumptions: ValuationAssumptions
   ) throws -> Tornado {
@@ -57,10 +57,16 @@ public enum Sensitivity {
       "discount_rate", "-2 points", "+2 points",
       try value(shifted { $0.discountRateShift -= step }),
       try value(shifted { $0.discountRateShift += step }))
+    // The low growth steps at most half-way to -100%, so that a valid growth near -1 (with any
+    // shift of the assumptions) stays above -1.
+    let shift = assumptions.revenueGrowthShift
     add(
       "revenue_growth", "-2 points", "+2 points",
-      try value(shifted { $0.revenueGrowthShift -= step }),
-      try value(shifted { $0.revenueGrowthShift += step }))
+      try value(assumptions) {
+        let growth = $0.revenueGrowth + shift
+        $0.revenueGrowth = max(growth - step, (growth - 1) / 2) - shift
+      },
+      try value(assumptions) { $0.revenueGrowth += step })
     add(
       "obsolescence", "-2 points", "+2 points",
       try value(assumptions) { $0.obsolescence = max(0, $0.obsolescence - step) },

@@ -31,7 +31,8 @@ struct CompareCommand: ParsableCommand {
       scenario,metric,value,baseline_value,change_pct), whatever --format prints. \
       --projections FILE writes every scenario's projection rows: scenario, then the columns \
       of 'ipfin project'. Scenarios run in parallel on --threads; the output is identical \
-      for any thread count. Files are written only when every scenario has run.
+      for any thread count. Files are written only when every scenario has run, and never \
+      over a file a scenario reads.
 
       Exit codes: 64 bad option, 65 bad scenario or data (with file, line and key), 66 \
       missing scenario file, 70 numerical failure, 73 cannot write output.
