@@ -109,26 +109,31 @@ public struct SortedSample: Sendable {
     }
   }
 
-  /// The mean of the values at or below `threshold`, or `nil` when there are none.
+  /// The mean of the values at or below `threshold` (`gsl_stats_mean` of those values, the
+  /// method of ``Descriptive/mean(_:)``, so that equal values give their value exactly), or
+  /// `nil` when there are none.
   public func meanAtOrBelow(_ threshold: Double) -> Double? {
-    var sum = 0.0
-    var count = 0
-    for value in values {
-      if value > threshold { break }
-      sum += value
-      count += 1
-    }
-    return count == 0 ? nil : sum / Double(count)
+    let count = partition { $0 > threshold }
+    guard count > 0 else { return nil }
+    GSLRuntime.prepare()
+    return values.withUnsafeBufferPointer { gsl_stats_mean($0.baseAddress, 1, count) }
   }
 
-  /// The fraction of values at or above `threshold`.
-  public func fractionAtOrAbove(_ threshold: Double) -> Double {
+  /// The fraction of values for which `predicate` holds, for a predicate that, once it holds
+  /// for a value, holds for every larger one (`{ $0 >= a }`, `{ $0 * f >= a }` with `f >= 0`).
+  public func fraction(where predicate: (Double) -> Bool) -> Double {
+    Double(values.count - partition(predicate)) / Double(values.count)
+  }
+
+  /// The number of values before the first for which `predicate` holds (a binary search; the
+  /// predicate as in ``fraction(where:)``).
+  private func partition(_ predicate: (Double) -> Bool) -> Int {
     var low = 0
     var high = values.count
     while low < high {
       let middle = (low + high) / 2
-      if values[middle] < threshold { low = middle + 1 } else { high = middle }
+      if predicate(values[middle]) { high = middle } else { low = middle + 1 }
     }
-    return Double(values.count - low) / Double(values.count)
+    return low
   }
 }

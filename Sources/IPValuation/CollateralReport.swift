@@ -42,18 +42,9 @@ public struct CollateralReport: Sendable {
     }
   }
 
-  /// The metric names of a report with a loan and a probability of default, in order.
-  public static let metricNames = [
-    "deterministic_value", "market_value_mean", "market_value_mean_se", "market_value_sd",
-    "market_value_p05", "market_value_p50", "market_value_p95", "orderly_liquidation_value",
-    "forced_liquidation_value", "collateral_value", "lending_value", "var95", "es95", "var99",
-    "es99", "hhi", "loan_amount", "coverage_orderly", "coverage_forced", "expected_lgd",
-    "expected_loss",
-  ]
-
   /// The policy applied.
   public let policy: CollateralPolicy
-  /// The figures, in the order of ``metricNames``.
+  /// The figures, in the order of the table above (`deterministic_value` first).
   public let metrics: [Metric]
 
   /// The report of `result` under `policy`.
@@ -70,11 +61,13 @@ public struct CollateralReport: Sendable {
   ///
   /// - Parameters:
   ///   - portfolioValues: the portfolio value `P` of every path (at least 2 paths).
-  ///   - valuesByRight: for each kind of right, its part of `P` on every path.
+  ///   - valuesByRight: for each kind of right, its part of `P` on every path (one value per
+  ///     path).
   ///   - assetMeans: each asset's mean simulated value, for the Herfindahl index.
   ///   - deterministicValue: the portfolio's deterministic value.
-  /// - Throws: ``ValuationError`` (`invalidSetting`) for an invalid policy; ``GSLError`` for
-  ///   fewer than 2 paths or a non-finite value.
+  /// - Throws: ``ValuationError`` (`invalidSetting`) for an invalid policy or values by right
+  ///   that do not have one value per path; ``GSLError`` for fewer than 2 paths or a
+  ///   non-finite value.
   public init(
     portfolioValues values: [Double], valuesByRight: [IPRight: [Double]], assetMeans: [Double],
     deterministicValue: Double, policy: CollateralPolicy = CollateralPolicy()
@@ -91,6 +84,11 @@ public struct CollateralReport: Sendable {
     var lending = [Double](repeating: 0, count: values.count)
     for right in IPRight.allCases {
       guard let rightValues = valuesByRight[right] else { continue }
+      guard rightValues.count == values.count else {
+        throw ValuationError.invalidSetting(
+          "values by right",
+          "\(rightValues.count) values of \(right.rawValue) for \(values.count) paths")
+      }
       let ratio = policy.loanToValue(of: right) * orderly
       for (path, value) in rightValues.enumerated() { lending[path] += ratio * value }
     }
@@ -122,10 +120,8 @@ public struct CollateralReport: Sendable {
     ratio("hhi", Self.herfindahl(assetMeans))
     if let loan = policy.loanAmount {
       amount("loan_amount", loan)
-      // P (1 - discount) >= A, that is P >= A / (1 - discount) (infinite, never, when the
-      // discount is 1).
-      ratio("coverage_orderly", sorted.fractionAtOrAbove(loan / orderly))
-      ratio("coverage_forced", sorted.fractionAtOrAbove(loan / forced))
+      ratio("coverage_orderly", sorted.fraction { $0 * orderly >= loan })
+      ratio("coverage_forced", sorted.fraction { $0 * forced >= loan })
       let lgd = values.reduce(0) { $0 + max(0, loan - $1 * forced) / loan } / count
       ratio("expected_lgd", lgd)
       if let pd = policy.probabilityOfDefault {

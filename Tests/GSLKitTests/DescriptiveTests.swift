@@ -31,9 +31,16 @@ struct DescriptiveTests {
       #expect(abs(try sorted.quantile(p) - value) < 1e-12, "p = \(p)")
       #expect(abs(try Descriptive.quantile(sample, p) - value) < 1e-12)
     }
-    #expect(sorted.meanAtOrBelow(0.25) == (-2.0 - 1.5 + 0.25) / 3)
+    #expect(relativelyClose(sorted.meanAtOrBelow(0.25) ?? 0, (-2.0 - 1.5 + 0.25) / 3, 1e-15))
     #expect(sorted.meanAtOrBelow(-3) == nil)
-    #expect(sorted.fractionAtOrAbove(4.0) == 4.0 / 8)
+    // Equal values: their mean is exactly their value, as Descriptive.mean gives it.
+    let constant = try SortedSample([Double](repeating: 0.1, count: 7))
+    #expect(constant.meanAtOrBelow(0.1) == 0.1)
+    #expect(
+      constant.meanAtOrBelow(0.1) == (try Descriptive.mean([Double](repeating: 0.1, count: 7))))
+    #expect(sorted.fraction { $0 >= 4.0 } == 4.0 / 8)
+    #expect(sorted.fraction { $0 >= 100 } == 0)
+    #expect(sorted.fraction { $0 * 0.5 >= -1 } == 1)
   }
 
   /// Empty input is an error, never 0; so is a lone value for a variance, and a bad weight.

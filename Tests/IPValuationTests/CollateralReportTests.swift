@@ -63,9 +63,46 @@ struct CollateralReportTests {
       ("expected_loss", 0.05 * lgd * 300),
     ]
     #expect(report.metrics.map(\.name) == expected.map(\.0))
-    #expect(report.metrics.map(\.name) == CollateralReport.metricNames)
     for (metric, (name, value)) in zip(report.metrics, expected) {
       #expect(abs(metric.value - value) <= 1e-12 * max(1, abs(value)), "\(name)")
+    }
+  }
+
+  /// Tails of several paths: P = 1, 2, ..., 100, whose 5% quantile is 1 + 0.05 * 99 = 5.95,
+  /// so the 95% tail is {1, ..., 5} with mean 3 (ES95 = 50.5 - 3 = 47.5); the 1% quantile is
+  /// 1.99, the 99% tail {1} (ES99 = 49.5). A loan of A = 13 * 0.65 (rounded: 8.450000000000001)
+  /// is covered at orderly discount 0.35 where 0.65 P >= A: from P = 13 on, 88 of 100 paths, the
+  /// boundary path included (P >= A / 0.65 would miss it: that quotient rounds to just above
+  /// 13); at the forced discount 0.60 from P = 22 on (0.4 P >= 8.45), 79 of 100. A portfolio of
+  /// equal paths has VaR and ES exactly 0.
+  @Test func tailsOfSeveralPathsAndBoundaryCoverage() throws {
+    let values = (1...100).map(Double.init)
+    var policy = CollateralPolicy()
+    policy.loanAmount = 13 * 0.65
+    let report = try CollateralReport(
+      portfolioValues: values, valuesByRight: [.invention: values], assetMeans: [50.5],
+      deterministicValue: 50.5, policy: policy)
+    #expect(relativelyClose(report.value(named: "var95") ?? 0, 50.5 - 5.95, 1e-14))
+    #expect(relativelyClose(report.value(named: "es95") ?? 0, 47.5, 1e-14))
+    #expect(relativelyClose(report.value(named: "es99") ?? 0, 49.5, 1e-14))
+    #expect(report.value(named: "coverage_orderly") == 0.88)
+    #expect(report.value(named: "coverage_forced") == 0.79)
+
+    let constant = [Double](repeating: 0.1, count: 50)
+    let flat = try CollateralReport(
+      portfolioValues: constant, valuesByRight: [.invention: constant], assetMeans: [0.1],
+      deterministicValue: 0.1)
+    for name in ["var95", "es95", "var99", "es99"] {
+      #expect(flat.value(named: name) == 0, "\(name)")
+    }
+  }
+
+  /// Values by right must have one value per path.
+  @Test func valuesByRightOfAnotherLengthAreRejected() {
+    #expect(throws: ValuationError.self) {
+      try CollateralReport(
+        portfolioValues: [1, 2, 3], valuesByRight: [.invention: [1, 2]], assetMeans: [2],
+        deterministicValue: 2)
     }
   }
 
