@@ -14,8 +14,6 @@ import IPCommon
 /// V    = p_grant * sum_{k=1..N} CF_k * (1-h)^k / (1+d)^(k-0.5)
 /// ```
 struct AssetModel: Sendable {
-  /// The asset's position in the portfolio.
-  let index: Int
   /// The asset as read.
   let asset: Asset
   /// The legal expiry; `nil` for an unlimited term.
@@ -81,8 +79,8 @@ struct AssetModel: Sendable {
     try assumptions.validate()
     var models: [AssetModel] = []
     var warnings: [ValuationWarning] = []
-    for (index, asset) in portfolio.assets.enumerated() {
-      let model = try AssetModel(index: index, asset: asset, in: portfolio, assumptions)
+    for asset in portfolio.assets {
+      let model = try AssetModel(asset: asset, in: portfolio, assumptions)
       guard model.value(royalty: model.royaltyHigh).isFinite else {
         throw ValuationError(
           .numericalFailure,
@@ -106,7 +104,7 @@ struct AssetModel: Sendable {
   }
 
   private init(
-    index: Int, asset: Asset, in portfolio: Portfolio, _ assumptions: ValuationAssumptions
+    asset: Asset, in portfolio: Portfolio, _ assumptions: ValuationAssumptions
   ) throws {
     let date = assumptions.valuationDate
     if asset.filingDate > date {
@@ -145,7 +143,6 @@ struct AssetModel: Sendable {
     self.royaltyMode = asset.royaltyRate * multiplier
     self.volatility = asset.revenueVolatility * assumptions.volatilityMultiplier
 
-    self.index = index
     self.asset = asset
     self.grantProbability = asset.grantProbability
     self.revenue = asset.revenue

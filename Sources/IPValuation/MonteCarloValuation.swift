@@ -81,9 +81,8 @@ public enum MonteCarloValuation {
     var byRight: [IPRight: [Double]] = [:]
     for (index, right) in IPRight.allCases.enumerated() { byRight[right] = sums.byRight[index] }
     return ValuationResult(
-      assumptions: assumptions, currency: portfolio.currency, deterministic: deterministic,
-      assets: assets, portfolioValues: sums.portfolio, valuesByRight: byRight,
-      warnings: warnings, variatesDrawn: sums.drawn)
+      assumptions: assumptions, deterministic: deterministic, assets: assets,
+      portfolioValues: sums.portfolio, valuesByRight: byRight, variatesDrawn: sums.drawn)
   }
 
   /// The progress units of a run: one per path, twice with per-asset quantiles.

@@ -7,8 +7,6 @@ import IPCommon
 public struct ValuationResult: Sendable {
   /// The assumptions the portfolio was valued under.
   public let assumptions: ValuationAssumptions
-  /// The portfolio's currency (empty when not stated).
-  public let currency: String
   /// The deterministic values, per asset and in total.
   public let deterministic: DeterministicResult
   /// Each asset's simulated figures, in portfolio order.
@@ -18,11 +16,14 @@ public struct ValuationResult: Sendable {
   /// For each kind of right, the value of the portfolio's rights of that kind on every path
   /// (zeros for a kind the portfolio does not hold).
   public let valuesByRight: [IPRight: [Double]]
-  /// The expired rights and anything else worth a warning.
-  public let warnings: [ValuationWarning]
   /// The random variates drawn, by kind, for comparing the engine's speed with that of drawing
   /// them alone.
   public let variatesDrawn: VariateCounts
+
+  /// The portfolio's currency (empty when not stated).
+  public var currency: String { deterministic.currency }
+  /// The expired rights and anything else worth a warning.
+  public var warnings: [ValuationWarning] { deterministic.warnings }
 }
 
 /// How many random variates a simulation drew, by kind.
