@@ -35,7 +35,9 @@ import Foundation
 /// 1.5% to 2% for PERT shapes, which add up to 6), while `gsl_ran_beta` draws two gamma
 /// variates (each a normal and a uniform at least): about 25 ns against 50 ns on the
 /// development machine, most of it GSL's MT19937. Large shapes (a narrow peak) make the caps
-/// larger and the method slower, never inexact. The tables take 6 KiB.
+/// larger and the method slower, never inexact, up to `alpha + beta <= 1000`: beyond that the
+/// unnormalised density's peak (at least `2^-(alpha + beta - 2)`) would leave the normal
+/// numbers and then underflow to 0, so larger shapes are refused. The tables take 6 KiB.
 public struct BetaSampler: Sendable, Equatable {
   /// The number of strips of [0, 1]: 256.
   public static let strips = 256
@@ -64,12 +66,15 @@ public struct BetaSampler: Sendable, Equatable {
 
   /// Builds the tables for Beta(`alpha`, `beta`).
   /// - Throws: ``GSLError`` when a shape is below 1 or not finite (a shape below 1 makes the
-  ///   density unbounded; draw those with ``Distribution/beta(alpha:beta:)``).
+  ///   density unbounded), or when the shapes add up to more than 1,000 (see above); draw those
+  ///   with ``Distribution/beta(alpha:beta:)``.
   public init(alpha: Double, beta: Double) throws {
     try Distribution.requireFinite("beta sampler", ["alpha": alpha, "beta": beta])
-    guard alpha >= 1, beta >= 1 else {
+    guard alpha >= 1, beta >= 1, alpha + beta <= 1000 else {
       throw GSLError.invalidInput(
-        "beta sampler", "both shapes must be at least 1, got alpha = \(alpha), beta = \(beta)")
+        "beta sampler",
+        "both shapes must be at least 1 and add up to at most 1000, got alpha = \(alpha), "
+          + "beta = \(beta)")
     }
     self.alpha = alpha
     self.beta = beta

@@ -227,13 +227,7 @@ public final class RandomGenerator {
   /// Fills `buffer` with standard normal draws (ziggurat): the fastest bulk path, the draws of
   /// ``standardNormal()`` in order.
   public func fillStandardNormal(_ buffer: UnsafeMutableBufferPointer<Double>) {
-    guard let twister else { return fillStandardNormalWithGSL(buffer) }
-    let tables = GSLZiggurat.tables
-    var index = twister.load()
-    for i in buffer.indices {
-      buffer[i] = GSLZiggurat.standardNormal(twister, at: &index, tables) { _ in }
-    }
-    twister.store(index)
+    fillStandardNormal(buffer, count: buffer.count, stride: 1)
   }
 
   /// Fills `buffer` with standard normal draws by GSL itself, whatever the algorithm: one call
@@ -245,8 +239,8 @@ public final class RandomGenerator {
   }
 
   /// Writes `count` standard normal draws (ziggurat) to `buffer[0]`, `buffer[stride]`,
-  /// `buffer[2 stride]`, ...: the draws of ``fillStandardNormal(_:)``, laid out with a stride
-  /// (for example one column of a year-by-path table).
+  /// `buffer[2 stride]`, ...: the draws of ``standardNormal()`` in order, laid out with a
+  /// stride (for example one column of a year-by-path table).
   public func fillStandardNormal(
     _ buffer: UnsafeMutableBufferPointer<Double>, count: Int, stride: Int
   ) {

@@ -35,12 +35,16 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
   /// Today's date in UTC, from the system clock.
   public static func today() -> CalendarDate {
     let days = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
-    return CalendarDate(daysSinceEpoch: days)
+    guard let today = CalendarDate(daysSinceEpoch: days) else {
+      preconditionFailure("the system clock is outside the years 1 to 9999")
+    }
+    return today
   }
 
   /// The date `days` days after 1970-01-01 (before it when negative), by Howard Hinnant's
-  /// `civil_from_days` algorithm, the inverse of ``daysSinceEpoch``.
-  public init(daysSinceEpoch days: Int) {
+  /// `civil_from_days` algorithm, the inverse of ``daysSinceEpoch``; `nil` outside the years
+  /// 1 to 9999.
+  public init?(daysSinceEpoch days: Int) {
     let shifted = days + 719_468
     let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
     let dayOfEra = shifted - era * 146_097
@@ -50,6 +54,7 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
     day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
     month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
     year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    guard (1...9999).contains(year) else { return nil }
   }
 
   /// Whether `year` is a leap year in the Gregorian calendar.

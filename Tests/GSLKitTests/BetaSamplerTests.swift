@@ -14,11 +14,12 @@ struct BetaShapes: CustomTestStringConvertible, Sendable {
 @Suite("Beta variates from BetaSampler's tables")
 struct BetaSamplerTests {
   /// PERT shapes (they add up to 6: a typical royalty range, a mode at either end, a symmetric
-  /// one), the flat density, and larger shapes whose narrow peak puts more of the hat in caps.
+  /// one), the flat density, and larger shapes whose narrow peak puts more of the hat in caps,
+  /// up to the largest the sampler takes (adding up to 1,000).
   static let shapes: [BetaShapes] = [
     BetaShapes(alpha: 2.6, beta: 3.4), BetaShapes(alpha: 1, beta: 5), BetaShapes(alpha: 5, beta: 1),
     BetaShapes(alpha: 3, beta: 3), BetaShapes(alpha: 1, beta: 1), BetaShapes(alpha: 40, beta: 60),
-    BetaShapes(alpha: 1.0001, beta: 1.5),
+    BetaShapes(alpha: 1.0001, beta: 1.5), BetaShapes(alpha: 400, beta: 600),
   ]
 
   static let n = 1_000_000
@@ -102,9 +103,14 @@ struct BetaSamplerTests {
     #expect((0..<10_000).map { _ in other.next(sampler) } != oneByOne)
   }
 
-  /// Shapes below 1 (an unbounded density) and non-finite shapes are refused.
+  /// Shapes below 1 (an unbounded density), shapes adding up to more than 1,000 (a density
+  /// that underflows) and non-finite shapes are refused.
   @Test func refusesShapesBelowOne() {
-    for (a, b) in [(0.5, 2.0), (2.0, 0.99), (0, 1), (Double.infinity, 2), (2, Double.nan)] {
+    let refused = [
+      (0.5, 2.0), (2.0, 0.99), (0, 1), (Double.infinity, 2), (2, Double.nan), (600, 600),
+      (1, 1000),
+    ]
+    for (a, b) in refused {
       #expect(throws: GSLError.self) { try BetaSampler(alpha: a, beta: b) }
     }
   }

@@ -31,23 +31,25 @@ struct ValueTests {
   }
 
   /// A day count turns back into its date: the inverse of `daysSinceEpoch` over years 1 to
-  /// 9999, and today agrees with Foundation's calendar in UTC.
+  /// 9999 (and no date outside them), and today agrees with Foundation's calendar in UTC.
   @Test func datesFromDayCounts() throws {
     let first = try #require(CalendarDate(iso8601: "0001-01-01")).daysSinceEpoch
     let last = try #require(CalendarDate(iso8601: "9999-12-31")).daysSinceEpoch
     for days in stride(from: first, through: last, by: 997) + [first, last, 0, -1, 59, 60] {
-      let date = CalendarDate(daysSinceEpoch: days)
+      let date = try #require(CalendarDate(daysSinceEpoch: days))
       #expect(CalendarDate(year: date.year, month: date.month, day: date.day) == date)
       #expect(date.daysSinceEpoch == days, "\(days) -> \(date)")
     }
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+    #expect(CalendarDate(daysSinceEpoch: first - 1) == nil)
+    #expect(CalendarDate(daysSinceEpoch: last + 1) == nil)
+    // Midnight may pass between the readings: Foundation's date is one of the two around it.
+    let before = CalendarDate.today()
     let now = calendar.dateComponents([.year, .month, .day], from: Date())
-    let today = CalendarDate.today()
-    // Midnight may pass between the two readings.
+    let after = CalendarDate.today()
     #expect(
-      (today.year, today.month, today.day) == (now.year, now.month, now.day)
-        || today.days(to: CalendarDate.today()) == 1)
+      [before, after].contains { ($0.year, $0.month, $0.day) == (now.year, now.month, now.day) })
   }
 
   /// Rates as fractions or percentages; numbers strictly decimal.
