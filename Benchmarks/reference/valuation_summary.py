@@ -7,7 +7,8 @@
 2. ValuationBenchmark (Swift): ipfin's engine in process on 1 and 2 threads (simulation only,
    the portfolio already read; the fastest of --repeats runs), and, on the same thread counts,
    GSL drawing as many normals with its ziggurat (the random-number bound), then also as many
-   PERT and uniform variates (the rest of what the model draws).
+   uniforms (GSL) and PERT variates (GSLKit's BetaSampler, as the engine draws them): the rest
+   of what the model draws.
 3. valuation_numpy.py: the same model vectorised in numpy (simulation only; the fastest of
    --repeats runs). numpy runs on one core; its ratio to ipfin is printed for ipfin on 1 thread
    (like with like) and on 2 threads (ipfin as it runs by default, on every core).

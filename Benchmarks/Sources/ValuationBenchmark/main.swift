@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // The valuation engine's speed on a large portfolio: the Monte Carlo run on 1 and on 2 threads,
-// and, on the same thread counts, the time GSL alone needs to draw as many random variates as
-// the run drew: the normals with GSL's ziggurat (the random-number bound), then also the PERT
-// royalties and the uniforms. Each run is repeated and the fastest kept, as the machine may be
+// and, on the same thread counts, the time needed just to draw as many random variates as the
+// run drew: the normals with GSL's own ziggurat (the random-number bound), then also the
+// uniforms (GSL's gsl_ran_flat) and the PERT royalties (GSLKit's BetaSampler, as the engine
+// draws them). Each run is repeated and the fastest kept, as the machine may be
 // shared. Prints `key value` lines that Benchmarks/reference/valuation_summary.py turns into
 // ratios.
 //
