@@ -32,6 +32,9 @@ public struct ScenarioPlan: Sendable {
     public let assumptions: ValuationAssumptions
     /// Discounts, quantile, loan-to-value limits and the loan.
     public let policy: CollateralPolicy
+    /// The portfolio's ``Portfolio/staleDefaultDateWarning(today:)`` when the scenario leaves
+    /// the valuation date to its default.
+    public let dateWarning: String?
   }
 
   /// The scenario.
@@ -174,7 +177,10 @@ public struct ScenarioPlan: Sendable {
       try assumptions.validate()
       try policy.validate()
     }
-    return Valuation(portfolio: portfolio, assumptions: assumptions, policy: policy)
+    return Valuation(
+      portfolio: portfolio, assumptions: assumptions, policy: policy,
+      dateWarning: settings.valuationDate == nil
+        ? portfolio.staleDefaultDateWarning().map { "\($0); set valuation_date" } : nil)
   }
 
   /// Runs `body`, turning an error into a ``ScenarioError`` that names the scenario file and

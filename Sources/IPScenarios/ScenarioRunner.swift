@@ -26,6 +26,8 @@ public struct ScenarioResult: Sendable {
     public let report: CollateralReport
     /// The one-at-a-time sensitivity of the deterministic value.
     public let tornado: Tornado
+    /// A stale default valuation date (``ScenarioPlan/Valuation/dateWarning``).
+    public let dateWarning: String?
   }
 
   /// The scenario.
@@ -41,7 +43,9 @@ public struct ScenarioResult: Sendable {
     let projection = series.flatMap { entry in
       entry.projection.warnings.map { "\(entry.projection.key): \($0)" }
     }
-    return projection + (valuation?.result.warnings ?? []).map(\.description)
+    guard let valuation else { return projection }
+    return projection + [valuation.dateWarning].compactMap { $0 }
+      + valuation.result.warnings.map(\.description)
   }
 }
 
@@ -132,7 +136,8 @@ public enum ScenarioRunner {
     return ScenarioResult.Valuation(
       result: result, report: try CollateralReport(result: result, policy: settings.policy),
       tornado: try Sensitivity.tornado(
-        portfolio: settings.portfolio, assumptions: settings.assumptions))
+        portfolio: settings.portfolio, assumptions: settings.assumptions),
+      dateWarning: settings.dateWarning)
   }
 }
 

@@ -72,4 +72,15 @@ public struct Portfolio: Sendable, Equatable {
     }
     return CalendarDate(year: latest.year, month: 12, day: 31) ?? latest
   }
+
+  /// A warning when ``defaultValuationDate`` is more than a year (366 days) before `today`:
+  /// rights that have expired since then count as alive, and remaining lives are overstated.
+  /// `nil` otherwise. The figures never depend on the clock; only this warning does.
+  public func staleDefaultDateWarning(today: CalendarDate = .today()) -> String? {
+    let date = defaultValuationDate
+    let age = date.days(to: today)
+    guard age > 366 else { return nil }
+    return "the default valuation date \(date) is \(age) days (more than a year) before today: "
+      + "rights that have expired since count as alive and remaining lives are overstated"
+  }
 }

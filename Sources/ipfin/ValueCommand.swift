@@ -165,12 +165,8 @@ struct ValueCommand: ParsableCommand {
       Output.note(
         "valuation date \(assumptions.valuationDate) (default: 31 December of the year of the "
           + "latest filing or grant date; set it with --valuation-date)")
-      let age = assumptions.valuationDate.days(to: CalendarDate.today())
-      if age > 366 {
-        Output.note(
-          "warning: the default valuation date \(assumptions.valuationDate) is \(age) days "
-            + "(more than a year) before today: rights that have expired since count as alive and "
-            + "remaining lives are overstated; give --valuation-date")
+      if let warning = portfolio.staleDefaultDateWarning() {
+        Output.note("warning: \(warning); give --valuation-date")
       }
     } else {
       Output.note("valuation date \(assumptions.valuationDate)")

@@ -151,6 +151,29 @@ struct ScenarioRunnerTests {
     #expect(value[column("loan_amount")].number.isNaN)
   }
 
+  /// A scenario that leaves the valuation date to its default, for a portfolio whose latest
+  /// date is years old, warns as `ipfin value` does; one that gives the date does not.
+  @Test func aStaleDefaultValuationDateIsAWarning() throws {
+    let files = try ScenarioFiles()
+    try files.write(
+      "old.csv",
+      "id,right,office,filing_date,grant_date,revenue,royalty_rate\n"
+        + "A,invention,VN,2010-01-05,2014-03-01,1000000,5%\n")
+    let stale = try files.write(
+      "stale.yaml", "name: stale\nvaluation:\n  portfolio: old.csv\n  paths: 100\n")
+    let dated = try files.write(
+      "dated.yaml",
+      "name: dated\nvaluation:\n  portfolio: old.csv\n  paths: 100\n"
+        + "  valuation_date: 2015-06-30\n")
+    let results = try Self.run([stale, dated])
+    #expect(
+      results[0].warnings.contains {
+        $0.hasPrefix("the default valuation date 2014-12-31 is")
+          && $0.hasSuffix("; set valuation_date")
+      })
+    #expect(!results[1].warnings.contains { $0.contains("default valuation date") })
+  }
+
   /// A series the data cannot support fails with the scenario file, the line of its entry and
   /// its key; two scenarios may not share a name.
   @Test func errorsNameTheScenarioFileAndKey() throws {

@@ -231,5 +231,10 @@ struct PortfolioReadingTests {
       sampleAsset(id: "B", filing: "2023-11-30", grant: nil, grantProbability: 0.5),
     ])
     #expect(portfolio.defaultValuationDate == date("2024-12-31"))
+    // Stale after 366 days: 2025-12-31 is 365 days on, 2026-01-02 367.
+    #expect(portfolio.staleDefaultDateWarning(today: date("2025-12-31")) == nil)
+    #expect(portfolio.staleDefaultDateWarning(today: date("2026-01-01")) == nil)
+    let warning = portfolio.staleDefaultDateWarning(today: date("2026-01-02"))
+    #expect(warning?.hasPrefix("the default valuation date 2024-12-31 is 367 days") == true)
   }
 }
