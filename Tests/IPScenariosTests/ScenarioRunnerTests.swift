@@ -243,6 +243,13 @@ struct ScenarioRunnerTests {
     // The resident series is not adjusted: all three scenarios project it alike.
     let resident = try #require(report.fanCharts.last).svg()
     #expect(try elements(resident, "//*[local-name()='polygon'][@class='band95']").count == 1)
+    #expect(
+      try elements(resident, "//*[local-name()='g'][@class='legend-entry']")
+        .map { $0.stringValue ?? "" } == ["observed", "base (= shifted, growth)"])
+    // A name that itself ends in a parenthesis keeps it.
+    let copy = try files.write("copy.yaml", "extends: base.yaml\nname: copy (v2)\n")
+    let copied = HTMLReport(results: try Self.run([copy, paths[0]]), sources: [:])
+    #expect(copied.fanCharts.first?.series.map(\.name) == ["copy (v2) (= base)"])
 
     let histogram = try #require(report.histograms.first)
     #expect(histogram.values == results[0].valuation?.result.portfolioValues)

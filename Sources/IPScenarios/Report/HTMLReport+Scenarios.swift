@@ -94,6 +94,8 @@ extension HTMLReport {
     var title = label
     var noun = "applications"
     var series: [FanChart.Series] = []
+    // Per series, the scenarios that project it exactly alike and share its legend entry.
+    var sharers: [[String]] = []
     for (index, result) in results.enumerated() {
       guard let entry = result.series.first(where: { $0.label == label }) else { continue }
       let projection = entry.projection
@@ -113,14 +115,14 @@ extension HTMLReport {
       // A scenario that projects this series exactly as an earlier one (it changes other
       // things) joins that one's legend entry instead of drawing the same band again.
       if let same = series.firstIndex(where: { samePoints($0.points, points) }) {
-        let name = series[same].name
-        series[same].name =
-          name.hasSuffix(")")
-          ? String(name.dropLast()) + ", \(result.scenario.name))"
-          : "\(name) (= \(result.scenario.name))"
+        sharers[same].append(result.scenario.name)
         continue
       }
       series.append(FanChart.Series(name: result.scenario.name, colorIndex: index, points: points))
+      sharers.append([])
+    }
+    for index in series.indices where !sharers[index].isEmpty {
+      series[index].name += " (= \(sharers[index].joined(separator: ", ")))"
     }
     return FanChart(title: title, observed: observed, series: series, noun: noun)
   }
