@@ -3,6 +3,7 @@
 import Foundation
 import IPCommon
 import IPStatistics
+import IPValuation
 
 /// Reads scenario files: YAML with an optional `extends` chain, validated key by key.
 ///
@@ -272,7 +273,7 @@ public enum ScenarioLoader {
       }
       settings.valuationDate = date
     }
-    settings.paths = try map.integer("paths", range: 2...10_000_000)
+    settings.paths = try map.integer("paths", range: 2...ValuationAssumptions.maximumPaths)
     if let seed = try map.integer(
       "seed", range: 0...Int.max, allowed: "a non-negative whole number")
     {

@@ -16,11 +16,8 @@ struct ChartScale {
   let ticks: [Double]
 
   /// A scale covering `minimum...maximum` with about `tickCount` ticks, mapped to
-  /// `start...end` pixels. With `nice`, the range is widened to whole ticks.
-  init(
-    minimum: Double, maximum: Double, start: Double, end: Double, tickCount: Int = 6,
-    nice: Bool = true
-  ) {
+  /// `start...end` pixels, the range widened to whole ticks.
+  init(minimum: Double, maximum: Double, start: Double, end: Double, tickCount: Int = 6) {
     var low = minimum.isFinite ? minimum : 0
     var high = maximum.isFinite ? maximum : 1
     if high <= low {
@@ -29,10 +26,8 @@ struct ChartScale {
       high += pad
     }
     let step = ChartScale.niceStep((high - low) / Double(max(tickCount - 1, 1)))
-    if nice {
-      low = (low / step).rounded(.down) * step
-      high = (high / step).rounded(.up) * step
-    }
+    low = (low / step).rounded(.down) * step
+    high = (high / step).rounded(.up) * step
     var ticks: [Double] = []
     var tick = (low / step).rounded(.up) * step
     while tick <= high + step * 1e-9 {

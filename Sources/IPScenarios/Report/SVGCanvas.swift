@@ -39,10 +39,6 @@ struct SVGCanvas {
     return result
   }
 
-  private static func attributes(_ pairs: KeyValuePairs<String, String>) -> String {
-    pairs.map { " \($0.key)=\"\(escape($0.value))\"" }.joined()
-  }
-
   mutating func raw(_ element: String) {
     body.append(element)
   }
