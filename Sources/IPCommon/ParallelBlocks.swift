@@ -21,6 +21,44 @@ public enum ParallelBlocks {
       while let block = counter.next(below: count) { body(block) }
     }
   }
+
+  /// `body(block)` for every block in `0..<count`, computed on `threads` threads and returned
+  /// in block order (each result lands in its block's slot, whichever thread computed it).
+  public static func map<Value: Sendable>(
+    count: Int, threads: Int, _ body: @Sendable (Int) -> Value
+  ) -> [Value] {
+    let slots = ResultSlots<Value>(count: count)
+    run(count: count, threads: threads) { block in slots.set(block, body(block)) }
+    return slots.values
+  }
+}
+
+/// One result slot per block, each written once by the block's thread.
+///
+/// `@unchecked Sendable`: a lock guards every access.
+private final class ResultSlots<Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [Value?]
+
+  init(count: Int) {
+    slots = [Value?](repeating: nil, count: count)
+  }
+
+  func set(_ block: Int, _ value: Value) {
+    lock.lock()
+    defer { lock.unlock() }
+    slots[block] = value
+  }
+
+  /// The results, once every block has run.
+  var values: [Value] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.map { slot in
+      guard let slot else { preconditionFailure("a block left its slot empty") }
+      return slot
+    }
+  }
 }
 
 /// A thread-safe counter handing out block numbers in increasing order.

@@ -70,12 +70,12 @@ public enum ScenarioRunner {
     _ plans: [ScenarioPlan], threads: Int, progress: ProgressBar? = nil
   ) throws -> [ScenarioResult] {
     let jobs = plans.indices.flatMap { plan in plans[plan].series.indices.map { (plan, $0) } }
-    let outcomes = ResultSlots<Result<SeriesProjection, ScenarioError>>(count: jobs.count)
-    ParallelBlocks.run(count: jobs.count, threads: threads) { job in
+    let outcomes = ParallelBlocks.map(count: jobs.count, threads: threads) { job in
       let (planIndex, seriesIndex) = jobs[job]
       let plan = plans[planIndex]
       let series = plan.series[seriesIndex]
-      outcomes[job] = Result {
+      defer { progress?.advance() }
+      return Result<SeriesProjection, any Error> {
         guard let dataset = plan.dataset else {
           throw ScenarioError(at: nil, "the scenario has no data set")
         }
@@ -84,7 +84,6 @@ public enum ScenarioRunner {
         ScenarioPlan.failure(
           $0, scenario: plan.scenario, key: series.keyPath, location: series.location)
       }
-      progress?.advance()
     }
     var results: [ScenarioResult] = []
     var job = 0
@@ -138,31 +137,5 @@ public enum ScenarioRunner {
       tornado: try Sensitivity.tornado(
         portfolio: settings.portfolio, assumptions: settings.assumptions),
       dateWarning: settings.dateWarning)
-  }
-}
-
-/// Result slots that parallel jobs fill, each job its own slot.
-///
-/// `@unchecked Sendable`: a lock guards every access.
-private final class ResultSlots<Value>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var values: [Value?]
-
-  init(count: Int) {
-    values = [Value?](repeating: nil, count: count)
-  }
-
-  subscript(index: Int) -> Value {
-    get {
-      lock.lock()
-      defer { lock.unlock() }
-      guard let value = values[index] else { preconditionFailure("slot \(index) is empty") }
-      return value
-    }
-    set {
-      lock.lock()
-      defer { lock.unlock() }
-      values[index] = newValue
-    }
   }
 }
