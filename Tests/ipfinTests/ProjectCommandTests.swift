@@ -84,13 +84,36 @@ struct ProjectCommandTests {
     #expect(projections.count == 2)
   }
 
-  @Test func adjustmentsAndALevelScaleRun() throws {
-    let result = try BinaryRunner.run([
+  /// `--level-shift 0.10@2030` on top of an analog and an uplift multiplies the projection and
+  /// its whole band by 1.10 from 2030 on (to 1e-12 relative), applied last, and leaves the
+  /// earlier years as they were.
+  @Test func aLevelShiftScalesTheBandFromItsYearAfterTheOtherAdjustments() throws {
+    let arguments = [
       "project", "--office", "VN", "--right", "invention", "--scope", "resident", "--format", "csv",
-      "--uplift", "3%@2026", "--level-shift", "0.10@2030",
-      "--analog", "KR:invention:filed:resident:1990-2000", "--error-scale", "level",
-    ])
-    #expect(result.status == 0, "\(result.standardError)")
+      "--uplift", "3%@2026", "--analog", "KR:invention:filed:resident:1990-2000",
+      "--error-scale", "level",
+    ]
+    let plain = try BinaryRunner.run(arguments)
+    let shifted = try BinaryRunner.run(arguments + ["--level-shift", "0.10@2030"])
+    #expect(plain.status == 0 && shifted.status == 0, "\(shifted.standardError)")
+    func rows(_ text: String) -> [[String]] {
+      text.split(separator: "\r\n").dropFirst().map {
+        $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      }
+    }
+    let before = rows(plain.standardOutput)
+    let after = rows(shifted.standardOutput)
+    #expect(before.count == after.count && before.contains { $0[7] == "projected" })
+    for (old, new) in zip(before, after) {
+      #expect(old[..<8] == new[..<8])
+      let year = Int(old[6]) ?? 0
+      for column in 8..<13 where !old[column].isEmpty {
+        let value = try #require(Double(old[column]))
+        let expected = old[7] == "projected" && year >= 2030 ? value * 1.10 : value
+        let actual = try #require(Double(new[column]))
+        #expect(abs(actual - expected) <= 1e-12 * abs(expected), "\(year) column \(column)")
+      }
+    }
   }
 
   @Test func aPlainYearValueFileNeedsNoOfficeOrRight() throws {
