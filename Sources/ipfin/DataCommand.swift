@@ -49,16 +49,10 @@ struct DataCommand: ParsableCommand {
         """)
 
     @OptionGroup var source: DataSourceOptions
-    @Option(
-      help: "The office, for example VN or KR (may be left out when the data has one series).")
-    var office: String?
+    @OptionGroup var keyOptions: SeriesOptions
     @Option(
       help: "The right, for example invention, utility_solution, industrial_design, trademark.")
     var right: String?
-    @Option(help: "The measure: filed, examined or granted.")
-    var measure: String = "filed"
-    @Option(help: "The scope: all, resident, nonresident, national, madrid or hague.")
-    var scope: String = "all"
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -67,8 +61,7 @@ struct DataCommand: ParsableCommand {
 
     func run() throws {
       let dataset = try source.load()
-      let key = try source.key(
-        in: dataset, office: office, right: right, measure: measure, scope: scope)
+      let key = try keyOptions.key(in: dataset, right: right)
       let series = try dataset.series(key)
       switch output.format {
       case .csv: try output.emit(DataTables.csv(FilingSeries.pointHeader, series.pointRows))
@@ -92,13 +85,24 @@ struct DataSourceOptions: ParsableArguments {
     if let data { return try FilingDataset.read(path: data) }
     return try FilingDataset.bundled()
   }
+}
 
-  /// The series key from the options; `--office` and `--right` may be left out when the data
-  /// set has a single series.
-  /// With `requireRight: false` a missing `--right` is left empty (several rights follow).
+/// `--office`, `--measure` and `--scope`: which series of a data set (with a right).
+struct SeriesOptions: ParsableArguments {
+  @Option(help: "The office, for example VN or KR (may be left out when the data has one series).")
+  var office: String?
+
+  @Option(help: "The measure: filed, examined or granted.")
+  var measure: String = "filed"
+
+  @Option(help: "The scope: all, resident, nonresident, national, madrid or hague.")
+  var scope: String = "all"
+
+  /// The series key from the options and `right`; `--office` and the right may be left out
+  /// when the data set has a single series. With `requireRight: false` a missing right is left
+  /// empty (several rights follow).
   func key(
-    in dataset: FilingDataset, office: String?, right: String?, measure: String, scope: String,
-    requireRight: Bool = true
+    in dataset: FilingDataset, right: String?, requireRight: Bool = true
   ) throws -> SeriesKey {
     if office == nil && right == nil, dataset.series.count == 1 {
       return dataset.series[0].key

@@ -30,20 +30,13 @@ struct ProjectCommand: ParsableCommand {
 
   @OptionGroup var source: DataSourceOptions
 
-  @Option(help: "The office, for example VN or KR (may be left out when the data has one series).")
-  var office: String?
+  @OptionGroup var keyOptions: SeriesOptions
 
   @Option(
     help: ArgumentHelp(
       "A right to project, for example invention; repeat for several, or 'all' for every right "
         + "of the office, measure and scope with enough data.", valueName: "right"))
   var right: [String] = []
-
-  @Option(help: "The measure: filed, examined or granted.")
-  var measure: String = "filed"
-
-  @Option(help: "The scope: all, resident, nonresident, national, madrid or hague.")
-  var scope: String = "all"
 
   @Option(
     help: ArgumentHelp(
@@ -176,9 +169,9 @@ struct ProjectCommand: ParsableCommand {
 
   /// The request shared by every right, from the options.
   func request(dataset: FilingDataset) throws -> ProjectionRequest {
-    let key = try source.key(
-      in: dataset, office: office, right: right.count == 1 && right[0] != "all" ? right[0] : nil,
-      measure: measure, scope: scope, requireRight: false)
+    let key = try keyOptions.key(
+      in: dataset, right: right.count == 1 && right[0] != "all" ? right[0] : nil,
+      requireRight: false)
     var request = ProjectionRequest(
       office: key.office, right: key.right, measure: key.measure, scope: key.scope)
     request.model = model
