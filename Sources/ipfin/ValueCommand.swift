@@ -9,7 +9,7 @@ import IPValuation
 ///
 /// Parses and checks the options, then hands off to IPValuation: ``Portfolio/read(path:)``,
 /// ``MonteCarloValuation/run(portfolio:assumptions:perAssetQuantiles:progress:)`` (or
-/// ``DeterministicValuation``), ``CollateralReport`` and ``Sensitivity``; ``ValueOutput``
+/// ``DeterministicValuation``), ``CollateralReport`` and ``Sensitivity``; ``ValuationSummary``
 /// formats the figures.
 struct ValueCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -171,12 +171,12 @@ struct ValueCommand: ParsableCommand {
     } else {
       Output.note("valuation date \(assumptions.valuationDate)")
     }
-    var document: ValueOutput
+    var summary: ValuationSummary
     let perAssetText: String
     if deterministic {
       let result = try DeterministicValuation.run(portfolio: portfolio, assumptions: assumptions)
       result.warnings.forEach { Output.note("warning: \($0)") }
-      document = ValueOutput(deterministic: result, assumptions: assumptions)
+      summary = ValuationSummary(deterministic: result, assumptions: assumptions)
       perAssetText = PerAssetTable.csv(result)
     } else {
       Output.note(
@@ -194,14 +194,19 @@ struct ValueCommand: ParsableCommand {
           progress: progress)
       }()
       result.warnings.forEach { Output.note("warning: \($0)") }
-      document = ValueOutput(
+      summary = ValuationSummary(
         report: try CollateralReport(result: result, policy: policy), result: result)
       perAssetText = PerAssetTable.csv(result)
     }
     if sensitivity {
-      document.tornado = try Sensitivity.tornado(portfolio: portfolio, assumptions: assumptions)
+      summary.tornado = try Sensitivity.tornado(portfolio: portfolio, assumptions: assumptions)
     }
-    let text = try document.rendered(as: output.format)
+    let text: String
+    switch output.format {
+    case .csv: text = summary.csv
+    case .table: text = summary.table
+    case .json: text = try Output.json(summary)
+    }
     try output.emit(text, alongside: perAsset.map { [($0, perAssetText)] } ?? [])
   }
 
