@@ -39,14 +39,14 @@ extension Scenario {
           var fields = ["right: \(adjustment.right)"]
           if let scope = adjustment.scope { fields.append("scope: \(scope)") }
           switch adjustment.kind {
-          case let .growthUplift(rate, from):
+          case let .projection(.growthUplift(rate, from)):
             fields += ["from: \(from)", "growth_uplift: \(NumberFormatting.exact(rate))"]
-          case let .levelShift(shift, from):
+          case let .projection(.levelShift(shift, from)):
             fields += ["from: \(from)", "level_shift: \(NumberFormatting.exact(shift))"]
+          case let .projection(.analog(analog)):
+            fields.append("analog: \(Scenario.quoted(analog.description))")
           case let .cap(cap):
             fields.append("cap: \(NumberFormatting.exact(cap))")
-          case let .analog(analog):
-            fields.append("analog: \(Scenario.quoted(analog.description))")
           }
           lines.append("    - {\(fields.joined(separator: ", "))}")
         }

@@ -114,15 +114,10 @@ public struct SeriesSettings: Sendable, Equatable {
 public struct AdjustmentSettings: Sendable, Equatable {
   /// The kind of adjustment.
   public enum Kind: Sendable, Equatable {
-    /// Adds `rate` to every year's growth from `from` on.
-    case growthUplift(rate: Double, from: Int)
-    /// Multiplies the level by `1 + shift` from `from` on.
-    case levelShift(shift: Double, from: Int)
+    /// A growth uplift, a level shift or an analog, as `ipfin project` applies them.
+    case projection(ProjectionAdjustment)
     /// Fixes the saturation level of the logistic and Gompertz curves.
     case cap(Double)
-    /// Applies another series' compound growth over a span of years from the last observed
-    /// point on: `OFFICE:right:measure:scope:YYYY-YYYY`.
-    case analog(AnalogSpec)
   }
 
   /// The right it applies to.

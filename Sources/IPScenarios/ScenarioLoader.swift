@@ -229,16 +229,18 @@ public enum ScenarioLoader {
     switch kinds[0] {
     case "growth_uplift":
       guard let from else { throw map.missing("from") }
-      kind = .growthUplift(
-        rate: try map.number(
-          "growth_uplift", rate: true, range: -0.99...10, allowed: "-99% to 1000%") ?? 0,
-        from: from)
+      kind = .projection(
+        .growthUplift(
+          rate: try map.number(
+            "growth_uplift", rate: true, range: -0.99...10, allowed: "-99% to 1000%") ?? 0,
+          from: from))
     case "level_shift":
       guard let from else { throw map.missing("from") }
-      kind = .levelShift(
-        shift: try map.number(
-          "level_shift", rate: true, range: -0.99...100, allowed: "-99% to 10000%") ?? 0,
-        from: from)
+      kind = .projection(
+        .levelShift(
+          shift: try map.number(
+            "level_shift", rate: true, range: -0.99...100, allowed: "-99% to 10000%") ?? 0,
+          from: from))
     case "cap":
       kind = .cap(
         try map.number(
@@ -247,7 +249,7 @@ public enum ScenarioLoader {
     default:
       let text = try map.requireString("analog")
       do {
-        kind = .analog(try AnalogSpec(parsing: text))
+        kind = .projection(.analog(try AnalogSpec(parsing: text)))
       } catch {
         throw ScenarioError(
           at: map.node("analog")?.location, key: map.keyPath("analog"),

@@ -129,14 +129,8 @@ public struct ScenarioPlan: Sendable {
     for adjustment in projection.adjustments
     where adjustment.right == settings.right && (adjustment.scope ?? projection.scope) == scope {
       switch adjustment.kind {
-      case let .growthUplift(rate, from):
-        request.adjustments.append(.growthUplift(rate: rate, from: from))
-      case let .levelShift(shift, from):
-        request.adjustments.append(.levelShift(shift: shift, from: from))
-      case let .cap(cap):
-        request.cap = cap
-      case let .analog(analog):
-        request.adjustments.append(.analog(analog))
+      case let .projection(projectionAdjustment): request.adjustments.append(projectionAdjustment)
+      case let .cap(cap): request.cap = cap
       }
     }
     try wrap(scenario, key: "projection", location: settings.location) { try request.validate() }

@@ -49,7 +49,8 @@ struct ScenarioLoaderTests {
     #expect(projection.office == "VN")
     #expect(projection.series.map(\.right) == ["invention"])
     #expect(projection.to == 2035)
-    #expect(projection.adjustments.first?.kind == .growthUplift(rate: -0.02, from: 2026))
+    #expect(
+      projection.adjustments.first?.kind == .projection(.growthUplift(rate: -0.02, from: 2026)))
     let valuation = try #require(scenario.valuation)
     #expect(valuation.portfolio.hasSuffix("base/data/portfolio.csv"))
     #expect(valuation.seed == 57 && valuation.paths == 20000)
