@@ -85,8 +85,17 @@ enum ChartText {
     NumberFormatting.fixed(value / unit.divisor, digits: unit.divisor > 1 ? 2 : 0, grouped: true)
   }
 
-  /// The width in pixels a legend needs for `labels` at 12 px (about 7 px a character).
+  /// The width of a character of 12 px text, about 7 px (an estimate: SVG has no text metrics).
+  static let characterWidth = 7.0
+
+  /// The width in pixels a legend needs for `labels` at 12 px.
   static func legendWidth(_ labels: [String]) -> Double {
-    Double(labels.map(\.count).max() ?? 0) * 7 + 40
+    Double(labels.map(\.count).max() ?? 0) * characterWidth + 40
+  }
+
+  /// The chart width: `requested`, widened so that the plot between the margins is at least
+  /// 480 px when a long legend takes room.
+  static func chartWidth(requested: Double, left: Double, right: Double) -> Double {
+    max(requested, left + 480 + right)
   }
 }

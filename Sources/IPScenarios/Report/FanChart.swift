@@ -76,7 +76,8 @@ public struct FanChart: Sendable {
   public func svg(width requestedWidth: Double = 720, height: Double = 420) -> String {
     let legendWidth = ChartText.legendWidth(series.map(\.name) + ["bands: 80% and 95%"])
     let margin = (left: 72.0, right: max(180.0, legendWidth), top: 44.0, bottom: 48.0)
-    let width = max(requestedWidth, margin.left + 480 + margin.right)
+    let width = ChartText.chartWidth(
+      requested: requestedWidth, left: margin.left, right: margin.right)
     var canvas = SVGCanvas(width: width, height: height)
     let years = observed.map(\.year) + series.flatMap { $0.points.map(\.year) }
     let values =

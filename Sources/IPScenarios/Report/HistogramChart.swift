@@ -82,10 +82,13 @@ public struct HistogramChart: Sendable {
   }
 
   /// The chart as a standalone SVG document: one `rect` of class `bar` per bin, one line of
-  /// class `marker` per marker, and a legend.
-  public func svg(width: Double = 720, height: Double = 380) -> String {
+  /// class `marker` per marker, and a legend. The chart widens beyond `width` when a long
+  /// legend would leave the plot under 480 px.
+  public func svg(width requestedWidth: Double = 720, height: Double = 380) -> String {
     let legendWidth = ChartText.legendWidth(markers.map { "\($0.label): 000,000.00" })
     let margin = (left: 72.0, right: max(200.0, legendWidth), top: 44.0, bottom: 48.0)
+    let width = ChartText.chartWidth(
+      requested: requestedWidth, left: margin.left, right: margin.right)
     var canvas = SVGCanvas(width: width, height: height)
     let (counts, lower, binWidth, above) = bins()
     let markerValues = markers.map(\.value).filter(\.isFinite)

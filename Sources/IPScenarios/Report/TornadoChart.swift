@@ -47,8 +47,8 @@ public struct TornadoChart: Sendable {
   public func svg(width: Double = 720) -> String {
     let sorted = bars.sorted { $0.swing > $1.swing }
     let rowHeight = 28.0
-    // Room on the left for the longest label (about 6.8 px a character at 12 px).
-    let labelWidth = Double(sorted.map(\.label.count).max() ?? 0) * 6.8 + 24
+    // Room on the left for the longest label, at 12 px.
+    let labelWidth = Double(sorted.map(\.label.count).max() ?? 0) * ChartText.characterWidth + 24
     let margin = (left: max(120.0, labelWidth), right: 40.0, top: 64.0, bottom: 56.0)
     let height = margin.top + margin.bottom + rowHeight * Double(max(sorted.count, 1))
     var canvas = SVGCanvas(width: width, height: height)
