@@ -22,7 +22,7 @@ extension FilingDataset {
 
     guard !table.records.isEmpty else {
       throw InputError.badData(
-        SourceLocation(file: table.source, line: 1),
+        SourceLocation(file: table.source, line: table.headerLine),
         "the file has a header but no data rows (an empty series)")
     }
 

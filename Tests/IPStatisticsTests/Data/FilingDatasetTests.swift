@@ -132,9 +132,12 @@ struct FilingDatasetTests {
     #expect(office.description.hasPrefix("bad.csv:2:1 (column 'office')"))
   }
 
+  /// The error names the header's line, after comments and blank lines.
   @Test func aFileWithoutRowsIsAnEmptySeries() throws {
     let error = try #require(Self.error(parsing: Self.header))
     #expect(error.exitCode == 65 && error.description.contains("no data rows"))
+    let later = try #require(Self.error(parsing: "# notes\n# more\n\nyear,value\n"))
+    #expect(later.description.hasPrefix("bad.csv:4:"), "\(later.description)")
   }
 
   @Test func anUnknownSeriesIsMissingDataListingWhatThereIs() throws {
