@@ -189,12 +189,11 @@ public enum Projector {
     return Array(points[start...])
   }
 
-  /// `N points, lines a-b of FILE` for messages.
+  /// `years 1989-1991, 1995, lines a-b` for messages (without the lines when the points have
+  /// none).
   static func describe(_ points: [FilingPoint]) -> String {
-    let lines = points.compactMap(\.line)
-    let years = YearList.describe(points.map(\.year))
-    guard let first = lines.min(), let last = lines.max() else { return "years \(years)" }
-    return "years \(years), " + (first == last ? "line \(first)" : "lines \(first)-\(last)")
+    let years = "years \(YearList.describe(points.map(\.year)))"
+    return FilingSeries.lineRange(of: points).map { "\(years), \($0)" } ?? years
   }
 
   /// Checks, once for all models and before any fit, that the points the candidate models use
