@@ -564,17 +564,29 @@ struct ProjectorTests {
       ])
     let rows = ProjectionTable.rows(projection)
     #expect(rows.allSatisfy { $0.count == 13 })
+    // auto projects only the selected model: the last row is its last projected year.
+    let selected = try #require(projection.selectedModel)
     let projected = try #require(rows.last)
     #expect(
       projected[0...7] == [
-        "VN", "invention", "filed", "all", "applications", "drift", "2035", "projected",
+        "VN", "invention", "filed", "all", "applications", selected.rawValue, "2035", "projected",
       ])
     let observed = try #require(rows.first)
     #expect(observed[6...12] == ["1989", "observed", "71", "", "", "", ""])
     let fits = FitTable.rows(projection)
     #expect(fits.count == 6 && fits.allSatisfy { $0.count == 17 })
+    #expect(fits.map { $0[16] } == fits.map { $0[4] == selected.rawValue ? "true" : "false" })
     let drift = try #require(fits.first { $0[4] == "drift" })
-    #expect(drift[5] == "ok" && drift[6] == "32" && drift[7] == "2" && drift[16] == "true")
-    #expect(drift[8].hasPrefix("mu=0.141"))
+    let points = projection.points
+    // drift: one likelihood term per change between consecutive observed years, k = 2.
+    #expect(drift[5] == "ok" && drift[6] == String(points.count - 1) && drift[7] == "2")
+    // Its mu^ = sum d_j / sum g_j telescopes, gaps included, to the closed form
+    // ln(y_last / y_first) / (last year - first year).
+    let first = try #require(points.first)
+    let last = try #require(points.last)
+    let closedForm = log(last.value / first.value) / Double(last.year - first.year)
+    #expect(drift[8].hasPrefix("mu="))
+    let mu = try #require(Double(drift[8].dropFirst(3)))
+    #expect(relativelyClose(mu, closedForm, 1e-12))
   }
 }
