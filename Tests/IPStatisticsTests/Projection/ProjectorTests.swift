@@ -214,6 +214,27 @@ struct ProjectorTests {
     }
   }
 
+  @Test func theBacktestRejectsAnExactFitAtAnOrigin() throws {
+    // Exactly exponential (exactly linear in ln y) in 2000-2009, off that curve in 2010-2011.
+    // The exponential fits the whole series with residuals, but at the backtest origins
+    // 2006-2009 it reproduces every point, so it has no backtest; a line on the log scale, which
+    // does not fit there exactly, is scored. A little noise gives the exponential its backtest.
+    let years = Array(2000...2011)
+    let exact = (0..<10).map { 100 * exp(0.1 * Double($0)) }
+    let offCurve = [100 * exp(1.0) * 1.05, 100 * exp(1.1) * 0.97]
+    var request = syntheticRequest(model: "all", to: 2015)
+    request.selection = .backtest
+    let projection = try Projector.project(
+      request, dataset: syntheticDataset(years: years, values: exact + offCurve))
+    #expect(try Self.fit(projection, .exponential).status == .fitted)
+    #expect(try Self.fit(projection, .exponential).backtest == nil)
+    #expect(try Self.fit(projection, .linear).backtest?.origins == [2006, 2007, 2008, 2009, 2010])
+    let noisy = exact.enumerated().map { $0.element * (1 + 0.01 * Double($0.offset % 3 - 1)) }
+    let scored = try Projector.project(
+      request, dataset: syntheticDataset(years: years, values: noisy + offCurve))
+    #expect(try Self.fit(scored, .exponential).backtest != nil)
+  }
+
   @Test func aProjectionThatReachesZeroIsWarnedAbout() throws {
     // Korea's utility models fall from 40,804 (2001) to 6,232 (2018): the line fitted on the log
     // scale reaches zero within three years, where ln f ends and the figures are read as 0.
