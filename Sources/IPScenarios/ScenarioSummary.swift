@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-import Foundation
+import IPStatistics
 
 /// The figures of one scenario that a comparison shows: per projected series, the projection
 /// at chosen years and its growth; and the valuation's metrics.
@@ -52,7 +52,8 @@ public struct ScenarioSummary: Sendable, Equatable {
       guard let final = points[finalYear]?.value, final > 0, lastObservedValue > 0,
         finalYear > lastObservedYear
       else { return .nan }
-      return Foundation.pow(final / lastObservedValue, 1 / Double(finalYear - lastObservedYear)) - 1
+      return CompoundGrowth.annualRate(
+        from: lastObservedValue, to: final, years: finalYear - lastObservedYear)
     }
   }
 

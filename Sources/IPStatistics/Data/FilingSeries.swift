@@ -33,9 +33,13 @@ public struct FilingSeries: Sendable, Equatable, Codable {
   }
 
   /// The lines of the data file the points come from, as `lines 12-40` (for messages).
-  public var lineRange: String {
+  public var lineRange: String { Self.lineRange(of: points) ?? "no lines" }
+
+  /// `line N` or `lines a-b`, the span of the lines `points` were read from, or `nil` when no
+  /// point has a line.
+  static func lineRange(of points: [FilingPoint]) -> String? {
     let lines = points.compactMap(\.line)
-    guard let first = lines.min(), let last = lines.max() else { return "no lines" }
+    guard let first = lines.min(), let last = lines.max() else { return nil }
     return first == last ? "line \(first)" : "lines \(first)-\(last)"
   }
 }

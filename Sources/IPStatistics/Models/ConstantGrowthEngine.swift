@@ -30,7 +30,8 @@ struct ConstantGrowthEngine: ProjectionEngine {
     let n = years.count
     let rate =
       growth
-      ?? pow(values[n - 1] / values[n - 2], 1 / Double(years[n - 1] - years[n - 2])) - 1
+      ?? CompoundGrowth.annualRate(
+        from: values[n - 2], to: values[n - 1], years: years[n - 1] - years[n - 2])
     guard rate.isFinite else {
       throw StatisticsError(
         .insufficientData,

@@ -88,8 +88,6 @@ public struct DampedTrendModel: Sendable {
   /// The bounds of `phi`.
   public static let dampingBounds: ClosedRange<Double> = 0.8...0.98
 
-  /// The observed years, strictly increasing.
-  public let years: [Int]
   /// The observed values `z_t` (for example `ln y_t`).
   public let values: [Double]
   /// The value of each year from the first to the last observed, `nil` when missing.
@@ -106,7 +104,6 @@ public struct DampedTrendModel: Sendable {
       throw StatisticsError(
         .badRequest, "damped-trend needs at least 3 finite values in strictly increasing years")
     }
-    self.years = years
     self.values = values
     var grid = [Double?](repeating: nil, count: years[years.count - 1] - years[0] + 1)
     for (year, value) in zip(years, values) { grid[year - years[0]] = value }

@@ -56,7 +56,9 @@ struct DriftEngine: ProjectionEngine {
     return paths
   }
 
-  /// Fits the drift model (the points are validated by the caller: at least 3).
+  /// Fits the drift model. The caller (``GrowthModel/fit(years:values:errorScale:cap:growth:)``)
+  /// has validated the points: at least ``GrowthModel/minimumPoints(capped:growthGiven:)`` = 5
+  /// (the formulas themselves need 3, so that `s^2` has `m - 1 >= 1` degrees of freedom).
   static func fit(years: [Int], values: [Double], errorScale: ErrorScale) -> FittedGrowthModel {
     let z = values.map(errorScale.transform)
     let m = years.count - 1

@@ -147,19 +147,9 @@ extension GrowthCurve {
       return CurveEstimate(theta: fit.coefficients, covariance: fit.covariance, rss: fit.chiSquared)
     }
     let curve = self
-    let p = count
-    let fit = try NonlinearLeastSquares.fit(
-      start: start, observationCount: times.count,
-      residuals: { theta, r in
-        for i in times.indices { r[i] = curve.value(times[i], theta) - z[i] }
-      },
-      jacobian: { theta, j in
-        var row = [Double](repeating: 0, count: p)
-        for i in times.indices {
-          curve.gradient(times[i], theta, &row)
-          for k in 0..<p { j[i, k] = row[k] }
-        }
-      })
+    let fit = try NonlinearLeastSquares.fitCurve(
+      x: times, y: z, start: start, model: { curve.value($0, $1) },
+      gradient: { curve.gradient($0, $1, &$2) })
     return CurveEstimate(
       theta: fit.parameters, covariance: fit.covariance, rss: fit.residualSumOfSquares)
   }

@@ -99,8 +99,10 @@ extension GrowthModel {
     for start in starts {
       // A start that is already the solution to rounding (noise-free data) leaves the
       // trust-region method no step that lowers the sum of squares, which GSL reports as a
-      // failure: then the same start moved 5% away is tried.
-      for trial in [start, start.map { $0 == 0 ? 0.01 : $0 * 1.05 }] {
+      // failure: then the same start moved 5% away is tried. OLS (the empty start of a curve
+      // linear in its parameters) has no start to move and is tried once.
+      let moved = start.map { $0 == 0 ? 0.01 : $0 * 1.05 }
+      for trial in start.isEmpty ? [start] : [start, moved] {
         do {
           let estimate = try curve.fit(times: times, z: z, start: trial)
           if best.map({ estimate.rss < $0.rss }) ?? true { best = estimate }

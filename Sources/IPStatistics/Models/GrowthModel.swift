@@ -81,10 +81,4 @@ public enum GrowthModel: String, Sendable, Codable, CaseIterable, CustomStringCo
     default: return parameterCount(capped: capped) + 2
     }
   }
-
-  /// The model named `name` (`linear`, `exponential`, `logistic`, `gompertz`, `drift`,
-  /// `damped-trend`, `constant-growth`), or `nil`.
-  public init?(name: String) {
-    self.init(rawValue: name)
-  }
 }

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-import Foundation
-
 /// Another series' growth over a span of years, used as an analog:
 /// `OFFICE:right:measure:scope:YYYY-YYYY`, for example `KR:invention:filed:resident:1990-2000`.
 ///
@@ -71,6 +69,6 @@ public struct AnalogSpec: Sendable, Equatable, Codable, CustomStringConvertible 
         .insufficientData,
         "the analog \(self): the value in \(startYear) is 0, so its growth is undefined")
     }
-    return pow(end / start, 1 / Double(endYear - startYear)) - 1
+    return CompoundGrowth.annualRate(from: start, to: end, years: endYear - startYear)
   }
 }

@@ -15,7 +15,8 @@ import GSLKit
 /// coverage_L = share of targets y inside the level-L interval
 /// ```
 /// A model is scored only if it can be fitted at every origin (so that all scored models are
-/// compared on the same forecasts).
+/// compared on the same forecasts); a fit that reproduces every point up to an origin does not
+/// count (``Projector/exactFitTolerance``).
 enum Backtest {
   /// The indices of the origins: the last `count` points followed by an observation within
   /// `horizon` years.
@@ -37,9 +38,9 @@ enum Backtest {
     var hasIntervals = true
     for (position, origin) in origins.enumerated() {
       guard
-        let fit = try? model.fit(
-          years: Array(years[...origin]), values: Array(values[...origin]),
-          errorScale: request.errorScale, cap: request.cap, growth: request.growth)
+        let fit = try? Projector.fit(
+          model, years: Array(years[...origin]), values: Array(values[...origin]),
+          request: request)
       else { return nil }
       let horizon = request.backtestHorizon
       let point = fit.forecast(horizon: horizon)

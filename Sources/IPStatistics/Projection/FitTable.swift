@@ -40,12 +40,7 @@ public enum FitTable {
 
   /// The CSV text of the fits of several projections made with the same levels.
   public static func csv(_ projections: [SeriesProjection]) -> String {
-    var writer = CSVWriter(
-      header: header(levels: projections.first?.levels ?? ProjectionRequest.defaultLevels))
-    for projection in projections {
-      for row in rows(projection) { writer.appendRow(row) }
-    }
-    return writer.text
+    ProjectionTable.csvText(projections, header: header(levels:), rows: rows)
   }
 
   /// `name=value;...`.

@@ -105,7 +105,7 @@ enum ModelChoice: Equatable {
     case "auto": self = .auto
     case "all": self = .all
     default:
-      guard let model = GrowthModel(name: text) else {
+      guard let model = GrowthModel(rawValue: text) else {
         let names = GrowthModel.allCases.map(\.rawValue).joined(separator: ", ")
         throw StatisticsError(
           .badRequest, "unknown model '\(text)'; use auto, all or one of \(names)")

@@ -36,8 +36,17 @@ public enum ProjectionTable {
   /// The CSV text of several projections made with the same levels: one header, then every
   /// projection's rows.
   public static func csv(_ projections: [SeriesProjection]) -> String {
+    csvText(projections, header: header(levels:), rows: rows)
+  }
+
+  /// The CSV text of a table of several projections: `header` for the levels of the first
+  /// (the default levels when there is none), then every projection's `rows` in turn.
+  static func csvText(
+    _ projections: [SeriesProjection], header: ([Double]) -> [String],
+    rows: (SeriesProjection) -> [[String]]
+  ) -> String {
     var writer = CSVWriter(
-      header: header(levels: projections.first?.levels ?? ProjectionRequest.defaultLevels))
+      header: header(projections.first?.levels ?? ProjectionRequest.defaultLevels))
     for projection in projections {
       for row in rows(projection) { writer.appendRow(row) }
     }

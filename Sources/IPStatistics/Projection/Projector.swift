@@ -189,12 +189,11 @@ public enum Projector {
     return Array(points[start...])
   }
 
-  /// `N points, lines a-b of FILE` for messages.
+  /// `years 1989-1991, 1995, lines a-b` for messages (without the lines when the points have
+  /// none).
   static func describe(_ points: [FilingPoint]) -> String {
-    let lines = points.compactMap(\.line)
-    let years = YearList.describe(points.map(\.year))
-    guard let first = lines.min(), let last = lines.max() else { return "years \(years)" }
-    return "years \(years), " + (first == last ? "line \(first)" : "lines \(first)-\(last)")
+    let years = "years \(YearList.describe(points.map(\.year)))"
+    return FilingSeries.lineRange(of: points).map { "\(years), \($0)" } ?? years
   }
 
   /// Checks, once for all models and before any fit, that the points the candidate models use
@@ -258,26 +257,41 @@ public enum Projector {
       return result
     }
     do {
-      let fit = try model.fit(
-        years: years, values: values, errorScale: request.errorScale, cap: request.cap,
-        growth: request.growth)
-      let largest = values.map { abs(request.errorScale.transform($0)) }.max() ?? 0
-      if let sigma = fit.sigma, !(sigma > exactFitTolerance * largest) {
-        throw StatisticsError(
-          .insufficientData,
-          "the residuals are all zero: no error variance to estimate")
-      }
-      result.fit = fit
+      result.fit = try fit(model, years: years, values: values, request: request)
     } catch {
       result.error = error
     }
     return result
   }
 
+  /// Fits `model` with the request's error scale, cap and growth rate, rejecting a fit that
+  /// reproduces every point: the fit of both the projection and ``Backtest``.
+  ///
+  /// - Throws: what ``GrowthModel/fit(years:values:errorScale:cap:growth:)`` throws, and
+  ///   ``StatisticsError`` (`insufficientData`) when the fit is exact (see
+  ///   ``exactFitTolerance``).
+  static func fit(
+    _ model: GrowthModel, years: [Int], values: [Double], request: ProjectionRequest
+  ) throws -> FittedGrowthModel {
+    let fit = try model.fit(
+      years: years, values: values, errorScale: request.errorScale, cap: request.cap,
+      growth: request.growth)
+    let largest = values.map { abs(request.errorScale.transform($0)) }.max() ?? 0
+    if let sigma = fit.sigma, !(sigma > exactFitTolerance * largest) {
+      throw StatisticsError(
+        .insufficientData,
+        "the residuals are all zero: no error variance to estimate")
+    }
+    return fit
+  }
+
   /// The residual standard deviation at or below which a fit counts as exact: `1e-10` of the
   /// largest `|z|`, rounding rather than noise. The likelihood of such a fit is unbounded
-  /// (`+infinity` for residuals exactly 0), so ``attempt(_:years:values:request:)`` reports it as
-  /// failed instead of ranking it by an infinite score.
+  /// (`+infinity` for residuals exactly 0) and its intervals have no width, so
+  /// ``fit(_:years:values:request:)`` reports it as failed: the projection does not rank it by
+  /// an infinite score, and the backtest does not score a model that is exact at an origin.
+  /// ``GrowthModel/fit(years:values:errorScale:cap:growth:)`` itself accepts exact fits (noise-free
+  /// data give back their parameters).
   static let exactFitTolerance = 1e-10
 
   /// The fitted models other than `constant-growth`, best first: by AICc, or by backtest MAPE

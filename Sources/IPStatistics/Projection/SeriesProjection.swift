@@ -75,16 +75,26 @@ public enum FitStatus: Sendable, Equatable, Codable, CustomStringConvertible {
   }
 
   /// Decoded from its ``description``.
+  ///
+  /// - Throws: `DecodingError.dataCorrupted` for text that is none of the four forms.
   public init(from decoder: Decoder) throws {
-    let text = try decoder.singleValueContainer().decode(String.self)
+    let container = try decoder.singleValueContainer()
+    let text = try container.decode(String.self)
+    let failed = "failed: "
+    let skipped = "skipped: "
     if text == "ok" {
       self = .fitted
     } else if text == "not fitted" {
       self = .notFitted
-    } else if text.hasPrefix("failed: ") {
-      self = .failed(String(text.dropFirst(8)))
+    } else if text.hasPrefix(failed) {
+      self = .failed(String(text.dropFirst(failed.count)))
+    } else if text.hasPrefix(skipped) {
+      self = .skipped(String(text.dropFirst(skipped.count)))
     } else {
-      self = .skipped(String(text.dropFirst(9)))
+      throw DecodingError.dataCorruptedError(
+        in: container,
+        debugDescription: "the fit status '\(text)' is not 'ok', 'failed: <reason>', "
+          + "'skipped: <reason>' or 'not fitted'")
     }
   }
 }

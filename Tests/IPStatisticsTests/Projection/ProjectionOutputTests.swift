@@ -50,4 +50,19 @@ struct ProjectionOutputTests {
     #expect(decoded.points == projection.points)
     #expect(projection.fits.contains { if case .failed = $0.status { true } else { false } })
   }
+
+  @Test func fitStatusDecodesItsFourFormsAndRejectsOtherText() throws {
+    let known = #"["ok", "not fitted", "failed: no: convergence", "skipped: needs 5"]"#
+    let statuses = try JSONDecoder().decode([FitStatus].self, from: Data(known.utf8))
+    #expect(statuses == [.fitted, .notFitted, .failed("no: convergence"), .skipped("needs 5")])
+    for text in ["fitted", "", "failed:", "skipped", "OK"] {
+      let json = Data("[\"\(text)\"]".utf8)
+      #expect {
+        _ = try JSONDecoder().decode([FitStatus].self, from: json)
+      } throws: { error in
+        guard case DecodingError.dataCorrupted = error else { return false }
+        return true
+      }
+    }
+  }
 }

@@ -214,6 +214,27 @@ struct ProjectorTests {
     }
   }
 
+  @Test func theBacktestRejectsAnExactFitAtAnOrigin() throws {
+    // Exactly exponential (exactly linear in ln y) in 2000-2009, off that curve in 2010-2011.
+    // The exponential fits the whole series with residuals, but at the backtest origins
+    // 2006-2009 it reproduces every point, so it has no backtest; a line on the log scale, which
+    // does not fit there exactly, is scored. A little noise gives the exponential its backtest.
+    let years = Array(2000...2011)
+    let exact = (0..<10).map { 100 * exp(0.1 * Double($0)) }
+    let offCurve = [100 * exp(1.0) * 1.05, 100 * exp(1.1) * 0.97]
+    var request = syntheticRequest(model: "all", to: 2015)
+    request.selection = .backtest
+    let projection = try Projector.project(
+      request, dataset: syntheticDataset(years: years, values: exact + offCurve))
+    #expect(try Self.fit(projection, .exponential).status == .fitted)
+    #expect(try Self.fit(projection, .exponential).backtest == nil)
+    #expect(try Self.fit(projection, .linear).backtest?.origins == [2006, 2007, 2008, 2009, 2010])
+    let noisy = exact.enumerated().map { $0.element * (1 + 0.01 * Double($0.offset % 3 - 1)) }
+    let scored = try Projector.project(
+      request, dataset: syntheticDataset(years: years, values: noisy + offCurve))
+    #expect(try Self.fit(scored, .exponential).backtest != nil)
+  }
+
   @Test func aProjectionThatReachesZeroIsWarnedAbout() throws {
     // Korea's utility models fall from 40,804 (2001) to 6,232 (2018): the line fitted on the log
     // scale reaches zero within three years, where ln f ends and the figures are read as 0.
@@ -564,17 +585,29 @@ struct ProjectorTests {
       ])
     let rows = ProjectionTable.rows(projection)
     #expect(rows.allSatisfy { $0.count == 13 })
+    // auto projects only the selected model: the last row is its last projected year.
+    let selected = try #require(projection.selectedModel)
     let projected = try #require(rows.last)
     #expect(
       projected[0...7] == [
-        "VN", "invention", "filed", "all", "applications", "drift", "2035", "projected",
+        "VN", "invention", "filed", "all", "applications", selected.rawValue, "2035", "projected",
       ])
     let observed = try #require(rows.first)
     #expect(observed[6...12] == ["1989", "observed", "71", "", "", "", ""])
     let fits = FitTable.rows(projection)
     #expect(fits.count == 6 && fits.allSatisfy { $0.count == 17 })
+    #expect(fits.map { $0[16] } == fits.map { $0[4] == selected.rawValue ? "true" : "false" })
     let drift = try #require(fits.first { $0[4] == "drift" })
-    #expect(drift[5] == "ok" && drift[6] == "32" && drift[7] == "2" && drift[16] == "true")
-    #expect(drift[8].hasPrefix("mu=0.141"))
+    let points = projection.points
+    // drift: one likelihood term per change between consecutive observed years, k = 2.
+    #expect(drift[5] == "ok" && drift[6] == String(points.count - 1) && drift[7] == "2")
+    // Its mu^ = sum d_j / sum g_j telescopes, gaps included, to the closed form
+    // ln(y_last / y_first) / (last year - first year).
+    let first = try #require(points.first)
+    let last = try #require(points.last)
+    let closedForm = log(last.value / first.value) / Double(last.year - first.year)
+    #expect(drift[8].hasPrefix("mu="))
+    let mu = try #require(Double(drift[8].dropFirst(3)))
+    #expect(relativelyClose(mu, closedForm, 1e-12))
   }
 }
