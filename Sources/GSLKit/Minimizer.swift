@@ -65,7 +65,8 @@ public enum Minimizer {
     guard sizeTolerance > 0, maxIterations >= 1 else {
       throw GSLError.invalidInput(operation, "the tolerance and iteration limit must be positive")
     }
-    guard objective(start).isFinite else {
+    let startValue = objective(start)
+    guard startValue.isFinite else {
       throw GSLError(
         kind: .badFunction, operation: operation,
         reason: "the objective is not finite at the start \(start)")
@@ -93,7 +94,10 @@ public enum Minimizer {
 
     var iterations = 0
     var size = Double.infinity
-    var best = minimizer.pointee.fval
+    // The best value so far: the start's (a vertex of the first simplex). GSL's `fval` is not
+    // set until the first iteration, so it cannot serve here (it would be uninitialised memory,
+    // and the stall count, and so the result, would vary from run to run).
+    var best = startValue
     var sinceImprovement = 0
     var stalled = false
     while iterations < maxIterations {
