@@ -92,11 +92,11 @@ public enum ScenarioRunner {
       for entry in plan.series {
         let projection = try outcomes[job].get()
         var sources = Set(projection.points.map(\.source))
+        // The projection used each analog's end points, so they are there.
         for case let .analog(analog) in entry.request.adjustments {
-          let points = (try? plan.dataset?.series(analog.key).points) ?? []
-          for point in points where [analog.startYear, analog.endYear].contains(point.year) {
-            sources.insert(point.source)
-          }
+          guard let dataset = plan.dataset else { continue }
+          let ends = try analog.endPoints(in: dataset)
+          sources.formUnion([ends.start.source, ends.end.source])
         }
         series.append(
           ScenarioResult.Series(

@@ -47,28 +47,37 @@ public struct AnalogSpec: Sendable, Equatable, Codable, CustomStringConvertible 
     "\(key.office):\(key.right):\(key.measure):\(key.scope):\(startYear)-\(endYear)"
   }
 
-  /// The compound annual growth of the analog series over the span.
+  /// The analog series' points at the two ends of the span (their values and sources).
   ///
   /// - Throws: ``StatisticsError`` (`missingData`) when the series is not in `dataset` or lacks
-  ///   either end year, `insufficientData` when the start value is 0.
-  public func growthRate(in dataset: FilingDataset) throws -> Double {
+  ///   either end year.
+  public func endPoints(
+    in dataset: FilingDataset
+  ) throws -> (start: FilingPoint, end: FilingPoint) {
     let series = try dataset.series(key)
-    func value(_ year: Int) throws -> Double {
+    func point(_ year: Int) throws -> FilingPoint {
       guard let point = series.points.first(where: { $0.year == year }) else {
         let years = series.points.map { String($0.year) }.joined(separator: ", ")
         throw StatisticsError(
           .missingData,
           "the analog \(self): \(key) has no value for \(year); its years are \(years)")
       }
-      return point.value
+      return point
     }
-    let start = try value(startYear)
-    let end = try value(endYear)
-    guard start > 0 else {
+    return (try point(startYear), try point(endYear))
+  }
+
+  /// The compound annual growth of the analog series over the span.
+  ///
+  /// - Throws: ``StatisticsError`` (`missingData`) when the series is not in `dataset` or lacks
+  ///   either end year, `insufficientData` when the start value is 0.
+  public func growthRate(in dataset: FilingDataset) throws -> Double {
+    let (start, end) = try endPoints(in: dataset)
+    guard start.value > 0 else {
       throw StatisticsError(
         .insufficientData,
         "the analog \(self): the value in \(startYear) is 0, so its growth is undefined")
     }
-    return CompoundGrowth.annualRate(from: start, to: end, years: endYear - startYear)
+    return CompoundGrowth.annualRate(from: start.value, to: end.value, years: endYear - startYear)
   }
 }
