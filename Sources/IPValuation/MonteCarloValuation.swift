@@ -172,28 +172,22 @@ public enum MonteCarloValuation {
         }
         progress?.advance(by: range.count * group.count / simulator.models.count)
       }
-      // Each asset's values sorted on its own thread; 5%, 50% and 95% quantiles land by index.
-      let levels = [0.05, 0.5, 0.95]
-      let found = SharedBuffer(count: group.count * levels.count)
-      ParallelBlocks.run(count: group.count, threads: threads) { position in
-        let sample = try? SortedSample(
-          Array(values.slice(position * paths..<(position + 1) * paths)))
-        for (index, level) in levels.enumerated() {
-          found.pointer[position * levels.count + index] =
-            (try? sample?.quantile(level)) ?? .nan
-        }
+      // Each asset's values sorted on its own thread; 5%, 50% and 95% quantiles land by index
+      // (nil only for a non-finite value, which the portfolio pass has already ruled out).
+      let found = ParallelBlocks.map(count: group.count, threads: threads) { position in
+        let values = Array(values.slice(position * paths..<(position + 1) * paths))
+        guard let sample = try? SortedSample(values) else { return AssetValuation.Quantiles?.none }
+        return try? AssetValuation.Quantiles(
+          p05: sample.quantile(0.05), p50: sample.quantile(0.5), p95: sample.quantile(0.95))
       }
-      for position in 0..<group.count {
-        let base = position * levels.count
-        guard (0..<levels.count).allSatisfy({ found.pointer[base + $0].isFinite }) else {
+      for (position, assetQuantiles) in found.enumerated() {
+        guard let assetQuantiles else {
           throw ValuationError(
             .numericalFailure,
             "a simulated value of asset '\(simulator.models[groupStart + position].asset.id)' "
               + "is not finite; lower its revenue volatility or growth")
         }
-        quantiles.append(
-          AssetValuation.Quantiles(
-            p05: found.pointer[base], p50: found.pointer[base + 1], p95: found.pointer[base + 2]))
+        quantiles.append(assetQuantiles)
       }
     }
     return quantiles
