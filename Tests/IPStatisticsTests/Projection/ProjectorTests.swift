@@ -158,6 +158,50 @@ struct ProjectorTests {
     #expect(given.projections.count == 1)
   }
 
+  /// `GrowthModel.fit` and the projector refuse a zero on the log scale for the same models and
+  /// the same positions of the zero: the used points are decided in one place.
+  @Test func theFitAndTheProjectorAgreeOnWhichPointsMustBePositive() throws {
+    let years = Array(2010...2015)
+    for zeroAt in years.indices {
+      var counts = [4, 10, 12, 15, 18, 21]
+      counts[zeroAt] = 0
+      let values = counts.map(Double.init)
+      let dataset = try Self.ownFile(counts)
+      for model in GrowthModel.allCases {
+        // A given growth rate is for constant-growth only.
+        for growth in model == .constantGrowth ? [nil, 0.1] : [nil] {
+          var fitRefuses = false
+          do {
+            _ = try model.fit(years: years, values: values, growth: growth)
+          } catch let error as StatisticsError {
+            fitRefuses = error.message.contains("log-scale errors cannot fit")
+          }
+          var projectorRefuses = false
+          do {
+            _ = try Self.project(dataset) {
+              $0.model = model.rawValue
+              $0.growth = growth
+              $0.simulations = 100
+            }
+          } catch let error as StatisticsError {
+            projectorRefuses = error.message.contains("log-scale errors cannot fit")
+          }
+          // Fitted models use every point, but damped-trend needs 8 and is skipped by both;
+          // constant-growth uses its last two points, its last one with a given rate.
+          let expected: Bool
+          switch model {
+          case .dampedTrend: expected = false
+          case .constantGrowth: expected = zeroAt >= (growth == nil ? 4 : 5)
+          default: expected = true
+          }
+          let label = "\(model), growth \(growth ?? .nan), zero in \(years[zeroAt])"
+          #expect(fitRefuses == expected, "fit: \(label)")
+          #expect(projectorRefuses == expected, "project: \(label)")
+        }
+      }
+    }
+  }
+
   @Test func aNamedModelKeepsTheKindOfItsOwnFailure() throws {
     // On the level scale the growth from a zero is undefined: data that the model cannot take
     // (exit 65), not a numerical failure (exit 70).
