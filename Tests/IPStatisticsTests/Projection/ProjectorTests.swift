@@ -536,6 +536,34 @@ struct ProjectorTests {
     #expect(drift.coverage.count == 2 && drift.coverage.allSatisfy { (0...1).contains($0) })
   }
 
+  /// Counts near 1e161 on the level scale: squared residuals overflow, so the line's and the
+  /// drift's simulated paths are infinite or NaN at the backtest origins as in the projection.
+  /// Both fail the model: the projection reports the failed simulation, and the backtest leaves
+  /// the model unscored (rather than scoring its point forecasts without intervals), while the
+  /// constant-growth rule, which has no paths, is still scored.
+  @Test func aSimulatedPathThatIsNotFiniteFailsTheModelInTheBacktestToo() throws {
+    let noise = [1.3, 0.8, 1.1, 0.7, 1.4, 0.9, 1.2, 0.75, 1.25, 0.85, 1.15]
+    let rows = noise.enumerated().map {
+      "\(2010 + $0.offset),\(Double($0.offset + 1) * $0.element)e160"
+    }
+    let dataset = try FilingDataset.parse(
+      text: "year,value\n" + rows.joined(separator: "\n") + "\n", source: "big.csv")
+    let projection = try Self.project(dataset) {
+      $0.model = "all"
+      $0.errorScale = .level
+      $0.selection = .backtest
+      $0.simulations = 100
+      $0.to = 2021
+    }
+    for model in [GrowthModel.linear, .drift] {
+      let fit = try Self.fit(projection, model)
+      #expect(fit.status.description.contains("a simulated path is not finite"), "\(fit.status)")
+      #expect(fit.backtest == nil, "\(model): \(String(describing: fit.backtest))")
+    }
+    let rule = try #require(try Self.fit(projection, .constantGrowth).backtest)
+    #expect(rule.coverage.isEmpty && rule.forecasts > 0)
+  }
+
   @Test func levelScaleErrorsFitEveryModel() throws {
     let projection = try Self.project {
       $0.model = "all"
