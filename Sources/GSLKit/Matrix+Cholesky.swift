@@ -10,7 +10,48 @@ extension Matrix {
   ///   not symmetric (to a relative 1e-12); `notPositiveDefinite` when GSL finds a non-positive
   ///   pivot.
   public func cholesky() throws -> Matrix {
-    let operation = "cholesky"
+    var factor = try choleskyDecomposition(operation: "cholesky")
+    // GSL leaves L^T in the upper triangle; keep the lower factor only.
+    for i in 0..<rows {
+      for j in (i + 1)..<columns { factor[i, j] = 0 }
+    }
+    return factor
+  }
+
+  /// The inverse `A^-1` of a symmetric positive definite matrix `A`, through its Cholesky
+  /// factor: `A = L L^T` (`gsl_linalg_cholesky_decomp1`), then column `j` of the inverse solves
+  /// `A x = e_j` by forward substitution `L y = e_j` and back substitution `L^T x = y`
+  /// (`gsl_linalg_cholesky_svx`):
+  ///
+  /// ```
+  /// A^-1 = L^-T L^-1
+  /// ```
+  /// Column by column with GSL's triangular solves rather than `gsl_linalg_cholesky_invert`,
+  /// whose other order of summation moves the last digit of the standard errors reported from
+  /// it; so the result is symmetric to rounding, not exactly. Used for covariance matrices, the
+  /// inverse of an information matrix.
+  ///
+  /// - Throws: ``GSLError``: as ``cholesky()`` (`invalidInput` for an empty, non-square,
+  ///   non-finite or non-symmetric matrix, `notPositiveDefinite` when GSL finds a non-positive
+  ///   pivot), and `failure` when a solve fails.
+  public func choleskyInverse() throws -> Matrix {
+    var factor = try choleskyDecomposition(operation: "choleskyInverse")
+    var inverse = Matrix(rows: rows, columns: columns)
+    for column in 0..<columns {
+      var x = [Double](repeating: 0, count: rows)
+      x[column] = 1
+      let status = factor.withGSLMatrix { factor in
+        withGSLVector(&x) { gsl_linalg_cholesky_svx(factor, $0) }
+      }
+      try GSLRuntime.check(status, "gsl_linalg_cholesky_svx")
+      for row in 0..<rows { inverse[row, column] = x[row] }
+    }
+    return inverse
+  }
+
+  /// GSL's in-place Cholesky decomposition: `L` in the lower triangle and diagonal, `L^T` in
+  /// the upper triangle, after checking the matrix in Swift (GSL with its handler off does not).
+  private func choleskyDecomposition(operation: String) throws -> Matrix {
     guard rows >= 1, rows == columns else {
       throw GSLError.invalidInput(
         operation, "needs a non-empty square matrix, got \(rows)x\(columns)")
@@ -36,10 +77,6 @@ extension Matrix {
         reason: "the matrix is not positive definite")
     }
     try GSLRuntime.check(status, "gsl_linalg_cholesky_decomp1")
-    // GSL leaves L^T in the upper triangle; keep the lower factor only.
-    for i in 0..<rows {
-      for j in (i + 1)..<columns { factor[i, j] = 0 }
-    }
     return factor
   }
 }

@@ -34,6 +34,63 @@ struct SolverTests {
     #expect(throws: GSLError.self) { try Matrix(rows: [[1, 2, 3]]).cholesky() }
   }
 
+  /// The inverse of the textbook matrix is its adjugate over its determinant `(2 * 1 * 3)^2 =
+  /// 36`, worked out by hand in integers; and the inverse of the 5 x 5 Hilbert matrix
+  /// `h_ij = 1 / (i + j - 1)` (condition number about 4.8e5) is the integer matrix of the closed
+  /// form `(-1)^(i+j) (i+j-1) C(n+i-1, n-j) C(n+j-1, n-i) C(i+j-2, i-1)^2` (Choi, "Tricks or
+  /// treats with the Hilbert matrix", 1983), within 1e-9 relative (rounding times the condition
+  /// number).
+  @Test func choleskyInverseMatchesClosedForms() throws {
+    let a = try Matrix(rows: [[4, 12, -16], [12, 37, -43], [-16, -43, 98]])
+    let adjugate: [[Double]] = [[1777, -488, 76], [-488, 136, -20], [76, -20, 4]]
+    let inverse = try a.choleskyInverse()
+    for i in 0..<3 {
+      for j in 0..<3 { #expect(relativelyClose(inverse[i, j], adjugate[i][j] / 36, 1e-13)) }
+    }
+
+    func binomial(_ n: Int, _ k: Int) -> Double {
+      guard k >= 0, k <= n else { return 0 }
+      return (0..<k).reduce(1.0) { $0 * Double(n - $1) / Double($1 + 1) }.rounded()
+    }
+    let n = 5
+    var hilbert = Matrix(rows: n, columns: n)
+    for i in 0..<n {
+      for j in 0..<n { hilbert[i, j] = 1 / Double(i + j + 1) }
+    }
+    let hilbertInverse = try hilbert.choleskyInverse()
+    for i in 1...n {
+      for j in 1...n {
+        let sign: Double = (i + j) % 2 == 0 ? 1 : -1
+        let c = binomial(i + j - 2, i - 1)
+        let expected =
+          sign * Double(i + j - 1) * binomial(n + i - 1, n - j) * binomial(n + j - 1, n - i) * c
+          * c
+        #expect(relativelyClose(hilbertInverse[i - 1, j - 1], expected, 1e-9))
+      }
+    }
+  }
+
+  /// The inverse refuses what the factor refuses, with the same kinds of error.
+  @Test func choleskyInverseRejectsWhatCholeskyRejects() throws {
+    do {
+      _ = try Matrix(rows: [[1, 2], [2, 1]]).choleskyInverse()
+      Issue.record("an indefinite matrix was inverted")
+    } catch let error as GSLError {
+      #expect(error.kind == .notPositiveDefinite)
+    }
+    for bad in [
+      try Matrix(rows: [[1, 2], [3, 1]]), try Matrix(rows: [[1, 2, 3]]),
+      try Matrix(rows: [[1, .nan], [.nan, 1]]),
+    ] {
+      do {
+        _ = try bad.choleskyInverse()
+        Issue.record("\(bad) was inverted")
+      } catch let error as GSLError {
+        #expect(error.kind == .invalidInput)
+      }
+    }
+  }
+
   /// Nelder-Mead finds the Rosenbrock minimum (1, 1), and the normal maximum likelihood
   /// estimates (the sample mean and the divisor-n standard deviation), the latter with a size
   /// tolerance below what floating point can resolve for a minimum value near 10, so that the

@@ -56,18 +56,6 @@ struct DampedTrendEngine: ProjectionEngine {
       initialSlope: theta[4])
   }
 
-  /// Solves `L^T x = z` for lower-triangular `L` by back substitution.
-  static func solveTransposed(_ lower: Matrix, _ z: [Double]) -> [Double] {
-    let p = z.count
-    var x = z
-    for i in stride(from: p - 1, through: 0, by: -1) {
-      var sum = z[i]
-      for j in (i + 1)..<p { sum -= lower[j, i] * x[j] }
-      x[i] = sum / lower[i, i]
-    }
-    return x
-  }
-
   /// Fits the damped trend to `values` (validated by the caller).
   static func fit(years: [Int], values: [Double], errorScale: ErrorScale) throws
     -> FittedGrowthModel
@@ -76,9 +64,7 @@ struct DampedTrendEngine: ProjectionEngine {
     let model = try DampedTrendModel(years: years, values: z)
     let estimate = try model.fit()
     let n = estimate.count
-    let covariance = fisherInformation(model, estimate).flatMap(choleskyWithRidge).map {
-      inverse(lower: $0)
-    }
+    let covariance = fisherInformation(model, estimate).flatMap(inverseWithRidge)
     let engine = DampedTrendEngine(model: model, estimate: estimate)
     return FittedGrowthModel(
       model: .dampedTrend, errorScale: errorScale,
@@ -120,37 +106,20 @@ struct DampedTrendEngine: ProjectionEngine {
     return information
   }
 
-  /// The Cholesky factor of `matrix`, or of `matrix + e diag(matrix)` for the smallest `e` in
-  /// 1e-12, 1e-10, ..., 1e-2 that makes it positive definite (nearly collinear columns of `J`
-  /// can defeat the factorisation in floating point); `nil` if none does.
-  static func choleskyWithRidge(_ matrix: Matrix) -> Matrix? {
-    if let factor = try? matrix.cholesky() { return factor }
+  /// The inverse of `matrix` (``GSLKit/Matrix/choleskyInverse()``), or of
+  /// `matrix + e diag(matrix)` for the smallest `e` in 1e-12, 1e-10, ..., 1e-2 that makes it
+  /// positive definite (nearly collinear columns of `J` can defeat the factorisation in floating
+  /// point); `nil` if none does.
+  static func inverseWithRidge(_ matrix: Matrix) -> Matrix? {
+    if let inverse = try? matrix.choleskyInverse() { return inverse }
     var ridge = 1e-12
     while ridge <= 1e-2 {
       var widened = matrix
       for k in 0..<matrix.rows { widened[k, k] *= 1 + ridge }
-      if let factor = try? widened.cholesky() { return factor }
+      if let inverse = try? widened.choleskyInverse() { return inverse }
       ridge *= 100
     }
     return nil
-  }
-
-  /// The inverse `L^-T L^-1` of the matrix whose Cholesky factor is `lower`.
-  static func inverse(lower: Matrix) -> Matrix {
-    let p = lower.rows
-    var result = Matrix(rows: p, columns: p)
-    for column in 0..<p {
-      // Solve L y = e_column, then L^T x = y.
-      var y = [Double](repeating: 0, count: p)
-      for i in 0..<p {
-        var sum = i == column ? 1.0 : 0.0
-        for j in 0..<i { sum -= lower[i, j] * y[j] }
-        y[i] = sum / lower[i, i]
-      }
-      let x = solveTransposed(lower, y)
-      for i in 0..<p { result[i, column] = x[i] }
-    }
-    return result
   }
 
   /// The reported parameters, with standard errors from the covariance (`beta = alpha beta*`

@@ -136,15 +136,22 @@ public struct DampedTrendModel: Sendable {
       count: values.count, level: level, slope: slope)
   }
 
-  /// The initial state `(l_0, b_0)` that minimises the SSE for given smoothing and damping,
-  /// with what the posterior sampler needs: the normal matrix and the minimum SSE; `nil` when
-  /// the data do not determine the state.
+  /// The smoothing and damping at unbounded coordinates `u = (u_alpha, u_beta*, u_phi)`, and
+  /// the initial state `(l_0, b_0)` that minimises the SSE for them, with what the posterior
+  /// sampler needs: the normal matrix and the minimum SSE; `nil` when the data do not determine
+  /// the state. ``bounded(_:_:)`` maps each coordinate into its interval:
   ///
+  /// ```
+  /// alpha = bounded(u_alpha),  beta = alpha bounded(u_beta*),  phi = bounded(u_phi)
+  /// ```
   /// Writing the state as `particular + L (l_0, b_0)`, each one-step error is
   /// `e_t = r_t - w_t . (l_0, b_0)`, with `r_t` the error of the recursion started from zero
   /// and `w_t` the prediction of the homogeneous recursion; the minimiser solves
   /// `(sum w w^T) x = sum w r`, and `SSE_min = sum r^2 - x . sum w r`.
-  func profile(alpha: Double, beta: Double, phi: Double) -> InitialStateProfile? {
+  func profile(_ u: [Double]) -> InitialStateProfile? {
+    let alpha = Self.bounded(u[0], Self.smoothingBounds)
+    let beta = alpha * Self.bounded(u[1], Self.smoothingBounds)
+    let phi = Self.bounded(u[2], Self.dampingBounds)
     // Particular part (p) and the responses to a unit initial level (l) and slope (b).
     var (levelP, levelL, levelB) = (0.0, 1.0, 0.0)
     var (slopeP, slopeL, slopeB) = (0.0, 0.0, 1.0)
@@ -178,19 +185,14 @@ public struct DampedTrendModel: Sendable {
     let level = (s22 * r1 - s12 * r2) / determinant
     let slope = (s11 * r2 - s12 * r1) / determinant
     return InitialStateProfile(
-      level: level, slope: slope, s11: s11, s12: s12, s22: s22,
+      alpha: alpha, beta: beta, phi: phi, level: level, slope: slope, s11: s11, s12: s12, s22: s22,
       minimumSumOfSquares: rr - level * r1 - slope * r2)
   }
 
   /// The parameters at unbounded coordinates `u = (u_alpha, u_beta*, u_phi)`, with the initial
-  /// state concentrated out (``bounded(_:_:)`` maps each coordinate into its interval).
+  /// state concentrated out (``profile(_:)``).
   func parameters(_ u: [Double]) -> DampedTrendParameters? {
-    let alpha = Self.bounded(u[0], Self.smoothingBounds)
-    let beta = alpha * Self.bounded(u[1], Self.smoothingBounds)
-    let phi = Self.bounded(u[2], Self.dampingBounds)
-    guard let state = profile(alpha: alpha, beta: beta, phi: phi) else { return nil }
-    return DampedTrendParameters(
-      alpha: alpha, beta: beta, phi: phi, initialLevel: state.level, initialSlope: state.slope)
+    profile(u)?.parameters
   }
 
   /// `lower + (upper - lower) / (1 + exp(-u))`.
@@ -261,9 +263,12 @@ public struct DampedTrendModel: Sendable {
   }
 }
 
-/// The SSE-minimising initial state for given smoothing and damping, and the normal matrix
-/// `S = sum w w^T` of the initial-state regression.
+/// Given smoothing and damping, the SSE-minimising initial state for them, and the normal
+/// matrix `S = sum w w^T` of the initial-state regression.
 struct InitialStateProfile {
+  let alpha: Double
+  let beta: Double
+  let phi: Double
   let level: Double
   let slope: Double
   let s11: Double
@@ -274,4 +279,10 @@ struct InitialStateProfile {
 
   /// `det S`.
   var determinant: Double { s11 * s22 - s12 * s12 }
+
+  /// The smoothing and damping with the initial state at its minimiser.
+  var parameters: DampedTrendParameters {
+    DampedTrendParameters(
+      alpha: alpha, beta: beta, phi: phi, initialLevel: level, initialSlope: slope)
+  }
 }

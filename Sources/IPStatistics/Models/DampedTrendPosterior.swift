@@ -37,28 +37,20 @@ struct DampedTrendPosterior {
   struct State {
     let u: [Double]
     let logDensity: Double
-    let alpha: Double
-    let beta: Double
-    let phi: Double
     let profile: InitialStateProfile
   }
 
   /// The state at logits `u`, or `nil` outside the support (an undetermined initial state).
   func state(_ u: [Double]) -> State? {
     let shares = u.map { 1 / (1 + exp(-$0)) }
-    let alpha = DampedTrendModel.bounded(u[0], DampedTrendModel.smoothingBounds)
-    let beta = alpha * DampedTrendModel.bounded(u[1], DampedTrendModel.smoothingBounds)
-    let phi = DampedTrendModel.bounded(u[2], DampedTrendModel.dampingBounds)
-    guard let profile = model.profile(alpha: alpha, beta: beta, phi: phi),
-      profile.minimumSumOfSquares > 0
-    else { return nil }
+    guard let profile = model.profile(u), profile.minimumSumOfSquares > 0 else { return nil }
     let n = Double(model.values.count)
     var logDensity =
       -0.5 * Foundation.log(profile.determinant)
       - (n - 2) / 2 * Foundation.log(profile.minimumSumOfSquares)
     for share in shares { logDensity += Foundation.log(share * (1 - share)) }
     guard logDensity.isFinite else { return nil }
-    return State(u: u, logDensity: logDensity, alpha: alpha, beta: beta, phi: phi, profile: profile)
+    return State(u: u, logDensity: logDensity, profile: profile)
   }
 
   /// `count` parameter draws (with `x_0` and `sigma` drawn given the smoothing and damping).
@@ -113,7 +105,7 @@ struct DampedTrendPosterior {
       let z1 = generator.standardNormal()
       let z2 = generator.standardNormal()
       let parameters = DampedTrendParameters(
-        alpha: current.alpha, beta: current.beta, phi: current.phi,
+        alpha: profile.alpha, beta: profile.beta, phi: profile.phi,
         initialLevel: profile.level + sd * root11 * z1,
         initialSlope: profile.slope + sd * (root21 * z1 + root22 * z2))
       result.append((parameters, sd))

@@ -67,8 +67,8 @@ extension GrowthModel {
         throw StatisticsError(.badRequest, "the value \(value) in \(year) is not a count")
       }
     }
-    // constant-growth uses only its last `needed` points.
-    let used = self == .constantGrowth ? needed : years.count
+    let used = usedPointCount(
+      available: years.count, capped: cap != nil, growthGiven: growth != nil)
     if errorScale == .log, let zero = values.indices.suffix(used).last(where: { values[$0] == 0 }) {
       throw StatisticsError(
         .insufficientData,

@@ -81,4 +81,15 @@ public enum GrowthModel: String, Sendable, Codable, CaseIterable, CustomStringCo
     default: return parameterCount(capped: capped) + 2
     }
   }
+
+  /// How many of a series' `available` points the model uses, counted from the latest: all of
+  /// them for a fitted model, only the last ``minimumPoints(capped:growthGiven:)`` for
+  /// `constant-growth` (its growth from the last two, or the last one with a given rate); 0 when
+  /// there are fewer than it needs (the model is skipped). These are the points that must be
+  /// positive on the log scale.
+  func usedPointCount(available: Int, capped: Bool, growthGiven: Bool) -> Int {
+    let needed = minimumPoints(capped: capped, growthGiven: growthGiven)
+    guard available >= needed else { return 0 }
+    return isFitted ? available : needed
+  }
 }

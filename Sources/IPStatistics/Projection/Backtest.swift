@@ -14,9 +14,10 @@ import GSLKit
 /// MAPE       = mean |point - y| / y
 /// coverage_L = share of targets y inside the level-L interval
 /// ```
-/// A model is scored only if it can be fitted at every origin (so that all scored models are
-/// compared on the same forecasts); a fit that reproduces every point up to an origin does not
-/// count (``Projector/exactFitTolerance``).
+/// A model is scored only if it can be fitted and simulated at every origin (so that all scored
+/// models are compared on the same forecasts); a fit that reproduces every point up to an origin
+/// does not count (``Projector/exactFitTolerance``), nor does a simulation with a path that is not
+/// finite (which fails a model's projection too).
 enum Backtest {
   /// The indices of the origins: the last `count` points followed by an observation within
   /// `horizon` years.
@@ -47,15 +48,18 @@ enum Backtest {
       let generator = RandomGenerator(
         seed: request.seed,
         stream: UInt64(64 + position * GrowthModel.allCases.count + Projector.order(model)))
-      let paths: [Double]?
+      // A simulation that fails, or gives a path that is not finite, fails the model here as it
+      // does in the projection; `nil` intervals are a model without simulated paths.
+      let intervals: [[PredictionInterval]]?
       do {
-        paths = try fit.simulate(horizon: horizon, count: request.simulations, generator: generator)
+        intervals = try fit.simulate(
+          horizon: horizon, count: request.simulations, generator: generator
+        ).map {
+          try SimulatedBand(paths: $0, count: request.simulations, horizon: horizon)
+            .intervals(levels: levels)
+        }
       } catch {
         return nil
-      }
-      let intervals = try? paths.map {
-        try SimulatedBand(paths: $0, count: request.simulations, horizon: horizon)
-          .intervals(levels: levels)
       }
       hasIntervals = hasIntervals && intervals != nil
       for target in (origin + 1)..<years.count where years[target] - years[origin] <= horizon {

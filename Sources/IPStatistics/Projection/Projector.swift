@@ -197,8 +197,9 @@ public enum Projector {
   }
 
   /// Checks, once for all models and before any fit, that the points the candidate models use
-  /// are positive on the log scale, where `ln 0` is minus infinity: every point for a fitted
-  /// model, only the last two for `constant-growth` (the last one with a given growth rate).
+  /// are positive on the log scale, where `ln 0` is minus infinity
+  /// (``GrowthModel/usedPointCount(available:capped:growthGiven:)``: every point for a fitted
+  /// model, only the last two for `constant-growth`, the last one with a given growth rate).
   /// Models with too few points are left out: they are skipped anyway.
   ///
   /// - Throws: ``StatisticsError`` (`insufficientData`) naming the file and line of the latest
@@ -209,11 +210,9 @@ public enum Projector {
   ) throws {
     guard request.errorScale == .log else { return }
     let used =
-      candidates.map { model -> Int in
-        let needed = model.minimumPoints(
-          capped: request.cap != nil, growthGiven: request.growth != nil)
-        guard points.count >= needed else { return 0 }
-        return model.isFitted ? points.count : needed
+      candidates.map {
+        $0.usedPointCount(
+          available: points.count, capped: request.cap != nil, growthGiven: request.growth != nil)
       }.max() ?? 0
     let offending = points.suffix(used).filter { !($0.value > 0) }
     guard let latest = offending.last else { return }

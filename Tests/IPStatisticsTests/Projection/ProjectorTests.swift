@@ -158,6 +158,50 @@ struct ProjectorTests {
     #expect(given.projections.count == 1)
   }
 
+  /// `GrowthModel.fit` and the projector refuse a zero on the log scale for the same models and
+  /// the same positions of the zero: the used points are decided in one place.
+  @Test func theFitAndTheProjectorAgreeOnWhichPointsMustBePositive() throws {
+    let years = Array(2010...2015)
+    for zeroAt in years.indices {
+      var counts = [4, 10, 12, 15, 18, 21]
+      counts[zeroAt] = 0
+      let values = counts.map(Double.init)
+      let dataset = try Self.ownFile(counts)
+      for model in GrowthModel.allCases {
+        // A given growth rate is for constant-growth only.
+        for growth in model == .constantGrowth ? [nil, 0.1] : [nil] {
+          var fitRefuses = false
+          do {
+            _ = try model.fit(years: years, values: values, growth: growth)
+          } catch let error as StatisticsError {
+            fitRefuses = error.message.contains("log-scale errors cannot fit")
+          }
+          var projectorRefuses = false
+          do {
+            _ = try Self.project(dataset) {
+              $0.model = model.rawValue
+              $0.growth = growth
+              $0.simulations = 100
+            }
+          } catch let error as StatisticsError {
+            projectorRefuses = error.message.contains("log-scale errors cannot fit")
+          }
+          // Fitted models use every point, but damped-trend needs 8 and is skipped by both;
+          // constant-growth uses its last two points, its last one with a given rate.
+          let expected: Bool
+          switch model {
+          case .dampedTrend: expected = false
+          case .constantGrowth: expected = zeroAt >= (growth == nil ? 4 : 5)
+          default: expected = true
+          }
+          let label = "\(model), growth \(growth ?? .nan), zero in \(years[zeroAt])"
+          #expect(fitRefuses == expected, "fit: \(label)")
+          #expect(projectorRefuses == expected, "project: \(label)")
+        }
+      }
+    }
+  }
+
   @Test func aNamedModelKeepsTheKindOfItsOwnFailure() throws {
     // On the level scale the growth from a zero is undefined: data that the model cannot take
     // (exit 65), not a numerical failure (exit 70).
@@ -490,6 +534,34 @@ struct ProjectorTests {
         rule.meanAbsolutePercentageError, errors.reduce(0, +) / Double(errors.count), 1e-12))
     let drift = try #require(try Self.fit(projection, .drift).backtest)
     #expect(drift.coverage.count == 2 && drift.coverage.allSatisfy { (0...1).contains($0) })
+  }
+
+  /// Counts near 1e161 on the level scale: squared residuals overflow, so the line's and the
+  /// drift's simulated paths are infinite or NaN at the backtest origins as in the projection.
+  /// Both fail the model: the projection reports the failed simulation, and the backtest leaves
+  /// the model unscored (rather than scoring its point forecasts without intervals), while the
+  /// constant-growth rule, which has no paths, is still scored.
+  @Test func aSimulatedPathThatIsNotFiniteFailsTheModelInTheBacktestToo() throws {
+    let noise = [1.3, 0.8, 1.1, 0.7, 1.4, 0.9, 1.2, 0.75, 1.25, 0.85, 1.15]
+    let rows = noise.enumerated().map {
+      "\(2010 + $0.offset),\(Double($0.offset + 1) * $0.element)e160"
+    }
+    let dataset = try FilingDataset.parse(
+      text: "year,value\n" + rows.joined(separator: "\n") + "\n", source: "big.csv")
+    let projection = try Self.project(dataset) {
+      $0.model = "all"
+      $0.errorScale = .level
+      $0.selection = .backtest
+      $0.simulations = 100
+      $0.to = 2021
+    }
+    for model in [GrowthModel.linear, .drift] {
+      let fit = try Self.fit(projection, model)
+      #expect(fit.status.description.contains("a simulated path is not finite"), "\(fit.status)")
+      #expect(fit.backtest == nil, "\(model): \(String(describing: fit.backtest))")
+    }
+    let rule = try #require(try Self.fit(projection, .constantGrowth).backtest)
+    #expect(rule.coverage.isEmpty && rule.forecasts > 0)
   }
 
   @Test func levelScaleErrorsFitEveryModel() throws {
