@@ -19,7 +19,7 @@ struct ValueCommand: ParsableCommand {
       Reads a portfolio CSV (one right a row: id, right, office, filing_date, grant_date, \
       grant_probability, revenue, revenue_growth, revenue_volatility, royalty_rate, \
       royalty_low, royalty_high, discount_rate, tax_rate, economic_life, obsolescence, \
-      invalidity_hazard, maintenance_cost, industry, currency; see the README), values each \
+      invalidity_hazard, maintenance_cost, industry, currency; see docs/valuation.md), values each \
       right by relief from royalty, simulates the portfolio on GSL's random numbers and prints \
       one row per figure: deterministic_value, market_value_mean, market_value_mean_se, \
       market_value_sd, market_value_p05, market_value_p50, market_value_p95, \
