@@ -24,14 +24,16 @@ public struct Comparison: Sendable {
     "market_value_mean", "market_value_p05", "market_value_p50", "market_value_p95",
     "orderly_liquidation_value", "forced_liquidation_value", "collateral_value",
     "lending_value", "var95", "es95", "hhi", "loan_amount", "coverage_orderly",
-    "coverage_forced", "expected_loss",
+    "coverage_forced", "default_probability", "collateral_at_default_mean",
+    "collateral_at_default_p10", "lgd_mean", "lgd_p90", "expected_credit_loss",
+    "expected_credit_loss_rate", "expected_credit_loss_12m", "unexpected_loss99",
   ]
 
   /// The valuation figures whose change against the baseline is shown.
   public static let valuationKeyFigures = [
     "market_value_mean", "market_value_p05", "orderly_liquidation_value",
     "forced_liquidation_value", "collateral_value", "lending_value", "var95", "es95",
-    "expected_loss",
+    "collateral_at_default_mean", "expected_credit_loss",
   ]
 
   /// The year every projection is reported at besides its final year.

@@ -70,6 +70,7 @@ extension Scenario {
       optional("seed", valuation.seed.map(String.init))
       optional("correlation", valuation.correlation.map(NumberFormatting.exact))
       optional("discount_rate", valuation.discountRate.map(NumberFormatting.exact))
+      optional("horizon", valuation.horizon?.description)
       lines.append("  discount_rate_shift: \(NumberFormatting.exact(valuation.discountRateShift))")
       lines.append(
         "  revenue_growth_shift: \(NumberFormatting.exact(valuation.revenueGrowthShift))")
@@ -95,14 +96,20 @@ extension Scenario {
       if !collateral.isEmpty {
         lines.append("  collateral: {\(collateral.joined(separator: ", "))}")
       }
-      var loan: [String] = []
-      if let amount = valuation.loanAmount {
-        loan.append("amount: \(NumberFormatting.exact(amount))")
+      if let loan = valuation.loan {
+        var terms = ["amount: \(NumberFormatting.exact(loan.amount))"]
+        if let pd = loan.probabilityOfDefault {
+          terms.append("pd: \(NumberFormatting.exact(pd))")
+        }
+        terms += [
+          "tenor: \(loan.tenorYears)", "amortization: \(loan.amortization.rawValue)",
+          "borrower_correlation: \(NumberFormatting.exact(loan.borrowerCorrelation))",
+          "time_to_sell: \(NumberFormatting.exact(loan.timeToSell))",
+          "sale_cost: \(NumberFormatting.exact(loan.saleCost))",
+          "loan_rate: \(NumberFormatting.exact(loan.rate))",
+        ]
+        lines.append("  loan: {\(terms.joined(separator: ", "))}")
       }
-      if let pd = valuation.probabilityOfDefault {
-        loan.append("pd: \(NumberFormatting.exact(pd))")
-      }
-      if !loan.isEmpty { lines.append("  loan: {\(loan.joined(separator: ", "))}") }
       if !unset.isEmpty {
         lines.append("  # at ipfin value's defaults: \(unset.joined(separator: ", "))")
       }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 import IPCommon
+import IPValuation
 import IPStatistics
 
 /// A named scenario: growth assumptions for IP filings and valuation assumptions for a
@@ -174,10 +175,10 @@ public struct ValuationSettings: Sendable, Equatable {
   public var forcedDiscount: Double?
   /// Loan-to-value ratios by right, overriding the defaults for the rights named.
   public var loanToValue: [String: Double] = [:]
-  /// The loan amount, in the portfolio's currency.
-  public var loanAmount: Double?
-  /// The borrower's probability of default.
-  public var probabilityOfDefault: Double?
+  /// The risk horizon; `nil` uses `ipfin value`'s default.
+  public var horizon: RiskHorizon?
+  /// The loan, with the terms the file gives and the others at their defaults.
+  public var loan: Loan?
 
   /// Creates settings for `portfolio` with every other field at its default.
   public init(portfolio: String) {

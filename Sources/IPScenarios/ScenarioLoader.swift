@@ -263,7 +263,7 @@ public enum ScenarioLoader {
     try map.requireKnownKeys([
       "portfolio", "valuation_date", "paths", "seed", "correlation", "discount_rate",
       "discount_rate_shift", "revenue_growth_shift", "royalty_multiplier",
-      "volatility_multiplier", "collateral", "loan",
+      "volatility_multiplier", "horizon", "collateral", "loan",
     ])
     guard let portfolio = try map.existingPath("portfolio") else { throw map.missing("portfolio") }
     var settings = ValuationSettings(portfolio: portfolio)
@@ -309,14 +309,56 @@ public enum ScenarioLoader {
         }
       }
     }
+    if let node = map.node("horizon") {
+      let text = try map.requireString("horizon")
+      guard let horizon = RiskHorizon(text),
+        (1...RiskHorizon.maximumYears).contains(horizon.years ?? 1)
+      else {
+        throw ScenarioError(
+          at: node.location, key: map.keyPath("horizon"),
+          "'\(text)' is not allowed; allowed: a whole number of years from 1 to "
+            + "\(RiskHorizon.maximumYears), or life")
+      }
+      settings.horizon = horizon
+    }
     if let loan = try map.mapping("loan") {
-      try loan.requireKnownKeys(["amount", "pd"])
-      settings.loanAmount = try loan.number(
-        "amount", range: Double.leastNonzeroMagnitude...Double.greatestFiniteMagnitude,
-        allowed: "an amount above 0")
-      settings.probabilityOfDefault = try loan.number("pd", rate: true, range: 0...1)
+      settings.loan = try decodeLoan(loan)
     }
     return settings
+  }
+
+  /// The `loan:` section: the options of `ipfin value` with the same names.
+  static func decodeLoan(_ map: YAMLMapping) throws -> Loan {
+    try map.requireKnownKeys([
+      "amount", "pd", "tenor", "amortization", "borrower_correlation", "time_to_sell",
+      "sale_cost", "loan_rate",
+    ])
+    guard
+      let amount = try map.number(
+        "amount", range: Double.leastNonzeroMagnitude...Double.greatestFiniteMagnitude,
+        allowed: "an amount above 0")
+    else { throw map.missing("amount") }
+    var loan = Loan(amount: amount)
+    loan.probabilityOfDefault = try map.number("pd", rate: true, range: 0...1)
+    loan.tenorYears =
+      try map.integer(
+        "tenor", range: 1...Loan.maximumTenorYears,
+        allowed: "a whole number of years from 1 to \(Loan.maximumTenorYears)")
+      ?? loan.tenorYears
+    if let text = try map.string("amortization") {
+      try requireOneOf(map, "amortization", text, Loan.Amortization.allCases.map(\.rawValue))
+      loan.amortization = Loan.Amortization(rawValue: text) ?? loan.amortization
+    }
+    loan.borrowerCorrelation =
+      try map.number("borrower_correlation", rate: true, range: 0...1) ?? loan.borrowerCorrelation
+    loan.timeToSell =
+      try map.number(
+        "time_to_sell", range: 0...Loan.maximumTimeToSell,
+        allowed: "0 to \(NumberFormatting.exact(Loan.maximumTimeToSell)) years")
+      ?? loan.timeToSell
+    loan.saleCost = try map.number("sale_cost", rate: true, range: 0...1) ?? loan.saleCost
+    loan.rate = try map.number("loan_rate", rate: true, range: 0...1) ?? loan.rate
+    return loan
   }
 
   static func requireOneOf(

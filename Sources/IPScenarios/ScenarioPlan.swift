@@ -30,8 +30,10 @@ public struct ScenarioPlan: Sendable {
     public let portfolio: Portfolio
     /// The simulation and the scenario's shifts of the inputs.
     public let assumptions: ValuationAssumptions
-    /// Discounts, quantile, loan-to-value limits and the loan.
+    /// Discounts, quantile and loan-to-value limits.
     public let policy: CollateralPolicy
+    /// The loan, when the scenario has one.
+    public let loan: Loan?
     /// The portfolio's ``Portfolio/staleDefaultDateWarning(today:)`` when the scenario leaves
     /// the valuation date to its default.
     public let dateWarning: String?
@@ -157,22 +159,22 @@ public struct ScenarioPlan: Sendable {
     assumptions.revenueGrowthShift = settings.revenueGrowthShift
     assumptions.royaltyMultiplier = settings.royaltyMultiplier
     assumptions.volatilityMultiplier = settings.volatilityMultiplier
+    assumptions.horizon = settings.horizon ?? assumptions.horizon
     assumptions.threads = max(1, threads)
     var policy = CollateralPolicy()
     policy.quantile = settings.collateralQuantile ?? policy.quantile
     policy.orderlyDiscount = settings.orderlyDiscount ?? policy.orderlyDiscount
     policy.forcedDiscount = settings.forcedDiscount ?? policy.forcedDiscount
-    policy.loanAmount = settings.loanAmount
-    policy.probabilityOfDefault = settings.probabilityOfDefault
     try wrap(scenario, key: "valuation", location: nil) {
       for (right, value) in settings.loanToValue.sorted(by: { $0.key < $1.key }) {
         try policy.setLoanToValue(value, forRightNamed: right)
       }
       try assumptions.validate()
       try policy.validate()
+      try settings.loan?.validate()
     }
     return Valuation(
-      portfolio: portfolio, assumptions: assumptions, policy: policy,
+      portfolio: portfolio, assumptions: assumptions, policy: policy, loan: settings.loan,
       dateWarning: settings.valuationDate == nil
         ? portfolio.staleDefaultDateWarning().map { "\($0); set valuation_date" } : nil)
   }

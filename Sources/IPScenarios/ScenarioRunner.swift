@@ -130,8 +130,8 @@ public enum ScenarioRunner {
     _ settings: ScenarioPlan.Valuation, progress: ProgressBar?
   ) throws -> ScenarioResult.Valuation {
     let result = try MonteCarloValuation.run(
-      portfolio: settings.portfolio, assumptions: settings.assumptions, perAssetQuantiles: false,
-      progress: progress)
+      portfolio: settings.portfolio, assumptions: settings.assumptions, loan: settings.loan,
+      perAssetQuantiles: false, progress: progress)
     return ScenarioResult.Valuation(
       result: result, report: try CollateralReport(result: result, policy: settings.policy),
       tornado: try Sensitivity.tornado(

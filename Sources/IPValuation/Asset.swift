@@ -103,8 +103,17 @@ public struct Asset: Sendable, Equatable {
   /// Whether the application is still pending (no grant date).
   public var isPending: Bool { grantDate == nil }
 
-  /// The legal term of this right at its office.
-  public var legalTerm: LegalTerm { LegalTerm(office: office, right: right) }
+  /// The legal term of this right under the law in force at its filing date (see
+  /// ``LegalTerm``); `nil` when the filing date is before the dates ipfin's table covers.
+  public var legalTerm: LegalTerm? {
+    LegalTerm(office: office, right: right, filingDate: filingDate)
+  }
+
+  /// The legal expiry of this right (see ``LegalTerm/expiry(filingDate:grantDate:)``); `nil`
+  /// when the filing date is outside ipfin's table of terms.
+  public var legalExpiry: LegalTerm.Expiry? {
+    legalTerm?.expiry(filingDate: filingDate, grantDate: grantDate)
+  }
 
   /// The first input that is out of its allowed range, as the portfolio column that holds it
   /// and what that column allows; `nil` when every input is valid.
@@ -112,7 +121,8 @@ public struct Asset: Sendable, Equatable {
   /// | column | allowed |
   /// |---|---|
   /// | `id` | not empty |
-  /// | `grant_date` | on or after the filing date |
+  /// | `filing_date` | in ``LegalTerm``'s table; the legal expiry before the year 10000 |
+  /// | `grant_date` | on or after the filing date; required for a term from registration |
   /// | `grant_probability` | in [0, 1]; 1 (or empty) for a granted right |
   /// | `revenue`, `maintenance_cost` | finite, not negative |
   /// | `revenue_growth` | in (-1, 1] |
@@ -126,6 +136,7 @@ public struct Asset: Sendable, Equatable {
     if let grantDate, grantDate < filingDate {
       return (.grantDate, "a grant date on or after the filing date \(filingDate)")
     }
+    if let problem = legalTermProblem() { return problem }
     if !isRate(grantProbability) { return (.grantProbability, rate) }
     if grantDate != nil, grantProbability != 1 {
       return (.grantProbability, "empty or 1 for a granted right (grant_date is given)")
@@ -152,5 +163,36 @@ public struct Asset: Sendable, Equatable {
       return (.maintenanceCost, "an amount of 0 or more")
     }
     return nil
+  }
+
+  /// The column and what it allows when the legal term cannot be determined: a filing date
+  /// before ipfin's table of terms, a pending application whose term counts from registration,
+  /// or an expiry after the year 9999.
+  private func legalTermProblem() -> (column: PortfolioColumn, allowed: String)? {
+    guard let term = legalTerm else {
+      let first = LegalTerm.firstFilingDate(office: office, right: right)
+      return (
+        .filingDate,
+        "a filing date on or after \(first.map(String.init(describing:)) ?? "-"): ipfin's "
+          + "table of legal terms covers \(office.rawValue) \(right.rawValue) filings from that "
+          + "date (docs/valuation.md)"
+      )
+    }
+    switch term.expiry(filingDate: filingDate, grantDate: grantDate) {
+    case .needsGrantDate:
+      return (
+        .grantDate,
+        "a grant (registration) date: under \(term.law), the term runs \(term.years ?? 0) "
+          + "years from registration, so a pending application cannot be valued"
+      )
+    case .beyondYear9999:
+      let column: PortfolioColumn = term.start == .registration ? .grantDate : .filingDate
+      return (
+        column,
+        "a date whose legal expiry (\(term.years ?? 0) years later) is before the year 10000"
+      )
+    case .date, .unlimited:
+      return nil
+    }
   }
 }

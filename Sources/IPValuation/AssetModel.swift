@@ -4,15 +4,20 @@ import Foundation
 import IPCommon
 
 /// One asset's inputs resolved for a valuation: defaults and scenario shifts applied, the
-/// remaining life fixed by the valuation date, and the yearly weights of its cash flows.
+/// remaining life fixed by the valuation date, the yearly weights of its cash flows and the
+/// thresholds of the owner's option to abandon it.
 ///
-/// With `N = ceil(L)` paying years, weights `w_k = 1` for `k < N` and `w_N = L - (N - 1)`, and
-/// the mid-year convention:
+/// With `N = ceil(L)` paying years, weights `w_k = 1` for `k < N` and `w_N = L - (N - 1)`, the
+/// mid-year convention and the royalty income `X_0 = R0 r`:
 ///
 /// ```
 /// CF_k = w_k * (R0 (1+g)^k * r * (1-delta)^k - m) * (1 - tau)
-/// V    = p_grant * sum_{k=1..N} CF_k * (1-h)^k / (1+d)^(k-0.5)
+/// V    = p_grant * C_0(X_0)
+///      = p_grant * max over n in {0..N} of sum_{k=1..n} CF_k (1-h)^k / (1+d)^(k-0.5)
 /// ```
+/// (``ContinuationValue``): the owner stops paying for the right once it loses money, so the
+/// value is the best partial sum, never negative. It is the whole sum, as before the option to
+/// abandon was modelled, whenever every partial sum increases.
 struct AssetModel: Sendable {
   /// The asset as read.
   let asset: Asset
@@ -45,26 +50,96 @@ struct AssetModel: Sendable {
   let expectedRoyaltyPrefix: [Double]
   /// `sum_{k<=K} w_k (1 - tau) m / (1 + d)^(k - 0.5)` for K = 0...N.
   let maintenancePrefix: [Double]
+  /// `(1 - delta)^j` for j = 0...N: the royalty income is `X_j = R_j r (1 - delta)^j`.
+  let decay: [Double]
+  /// The expected revenues `E[R_j] = R0 (1 + g)^j` for j = 0...N.
+  let expectedRevenues: [Double]
+  /// The abandonment thresholds in revenue per unit of royalty, `X*_j / (1 - delta)^j` for
+  /// j = 0..<N: the owner abandons the right at the end of year `j` when `R_j r` is at or below
+  /// it (`+infinity` where `(1 - delta)^j` is 0). Empty when ``canAbandon`` is false.
+  private(set) var revenueThresholds: [Double] = []
+
+  /// Whether abandoning can change a cash flow: only with a maintenance cost. Without one every
+  /// threshold is 0 (or infinite where no royalty can come), and a right is abandoned only when
+  /// it can earn nothing more.
+  var canAbandon: Bool { maintenance > 0 && years > 0 }
+
+  /// `w_k`: 1 for `k < N`, `L - (N - 1)` for the partial last year `k = N`.
+  func weight(year: Int) -> Double {
+    year < years ? 1 : remainingLife - Double(years - 1)
+  }
 
   /// The mean of the PERT royalty: `(low + 4 mode + high) / 6`.
   var royaltyMean: Double {
     royaltyLow == royaltyHigh ? royaltyMode : (royaltyLow + 4 * royaltyMode + royaltyHigh) / 6
   }
 
-  /// The relief-from-royalty value with royalty rate `royalty`, by the formula above term by
-  /// term: the deterministic value at the most likely royalty, `E[V]` at the PERT mean.
+  /// The relief-from-royalty value with royalty rate `royalty`, `p_grant C_0(R0 r)` by the
+  /// formula above term by term: the best of the partial sums (the last at a tie). The
+  /// deterministic value takes the most likely royalty.
   func value(royalty: Double) -> Double {
-    guard years > 0 else { return 0 }
+    grantProbability * partialSums(royalty: royalty).max
+  }
+
+  /// The value without the option to abandon: the whole sum `sum_{k=1..N}`, as if every year
+  /// were paid. It equals ``value(royalty:)`` when the partial sums increase, and is a lower
+  /// bound of it otherwise.
+  func valueWithoutAbandonment(royalty: Double) -> Double {
+    grantProbability * partialSums(royalty: royalty).whole
+  }
+
+  /// `E[V]` where it has a closed form; `nil` otherwise.
+  ///
+  /// - Without a maintenance cost the owner never abandons a right that can still earn, `V` is
+  ///   linear in the royalty and the revenues, and `E[V]` is the value at the PERT mean royalty
+  ///   `(low + 4 mode + high) / 6` (``valueWithoutAbandonment(royalty:)``).
+  /// - With a maintenance cost and no revenue volatility, every path follows the expected
+  ///   revenues, so a path's value is `C_0(R0 r)` for its royalty (the owner stops where the best
+  ///   partial sum ends) and `E[V] = p_grant E[C_0(R0 r)]` over the PERT royalty, exactly
+  ///   (``ContinuationValue/expectation(scale:low:mode:high:)``).
+  /// - With both, the paths' abandonments depend on their revenues and there is no closed form;
+  ///   `E[V]` is then at least the value at the PERT mean without abandonment.
+  var expectedValue: Double? {
+    guard canAbandon else { return valueWithoutAbandonment(royalty: royaltyMean) }
+    guard volatility == 0 else { return nil }
+    guard royaltyLow < royaltyHigh else { return value(royalty: royaltyMode) }
+    let expectation = try? continuation(year: 0).expectation(
+      scale: revenue, low: royaltyLow, mode: royaltyMode, high: royaltyHigh)
+    return expectation.map { grantProbability * $0 }
+  }
+
+  /// The partial sums `sum_{k=1..n} CF_k (1-h)^k / (1+d)^(k-0.5)` with royalty `royalty`: their
+  /// maximum over `n = 0...N` (0 for the empty sum) and the whole sum, `n = N`.
+  private func partialSums(royalty: Double) -> (max: Double, whole: Double) {
+    guard years > 0 else { return (0, 0) }
     var sum = 0.0
+    var best = 0.0
     for k in 1...years {
-      let weight = k < years ? 1 : remainingLife - Double(years - 1)
       let royaltyBase =
         revenue * pow(1 + growth, Double(k)) * royalty
         * pow(1 - obsolescence, Double(k))
-      let cashFlow = weight * (royaltyBase - maintenance) * (1 - taxRate)
+      let cashFlow = weight(year: k) * (royaltyBase - maintenance) * (1 - taxRate)
       sum += cashFlow * pow(1 - hazard, Double(k)) / pow(1 + discountRate, Double(k) - 0.5)
+      if sum >= best { best = sum }
     }
-    return grantProbability * sum
+    return (best, sum)
+  }
+
+  /// The column to blame and why when a yearly amount of the model is not finite (an absurd
+  /// revenue, growth or maintenance cost); `nil` when every amount is finite.
+  func nonFiniteInput() -> (column: PortfolioColumn, cause: String)? {
+    if !(expectedRoyaltyPrefix.allSatisfy(\.isFinite)) {
+      return (.revenue, "its revenue compounds beyond the largest number")
+    }
+    if !(maintenancePrefix.allSatisfy(\.isFinite)) {
+      return (.maintenanceCost, "its maintenance costs add up beyond the largest number")
+    }
+    return nil
+  }
+
+  /// The continuation value at the end of year `year`, with a sale of `timeToSell` years.
+  func continuation(year: Int, timeToSell: Double = 0) -> ContinuationValue {
+    ContinuationValue(self, year: year, timeToSell: timeToSell)
   }
 
   /// Resolves every asset of `portfolio` under `assumptions`.
@@ -81,16 +156,21 @@ struct AssetModel: Sendable {
     var warnings: [ValuationWarning] = []
     for asset in portfolio.assets {
       let model = try AssetModel(asset: asset, in: portfolio, assumptions)
-      guard model.value(royalty: model.royaltyHigh).isFinite else {
-        throw ValuationError(
-          .numericalFailure,
-          "the value of asset '\(asset.id)' is not finite (its revenue compounds beyond the "
-            + "largest number); lower its revenue or growth")
+      if let (column, cause) = model.nonFiniteInput() {
+        throw InputError.badData(
+          portfolio.location(of: asset, column: column),
+          "the value of asset '\(asset.id)' is not finite: \(cause); allowed: inputs whose "
+            + "yearly amounts stay below about 1e300")
       }
       if model.years == 0 {
         let expiry = model.legalExpiry.map { "expired on \($0)" } ?? "has no remaining life"
-        let term = asset.legalTerm.years.map {
-          " (\($0)-year term from filing on \(asset.filingDate))"
+        let term = asset.legalTerm.flatMap { term in
+          term.years.map { years in
+            term.start == .filing
+              ? " (\(years)-year term from filing on \(asset.filingDate))"
+              : " (\(years)-year term from registration on "
+                + "\(asset.grantDate.map(String.init(describing:)) ?? "-"))"
+          }
         }
         warnings.append(
           ValuationWarning(
@@ -151,9 +231,17 @@ struct AssetModel: Sendable {
     self.hazard = asset.invalidityHazard
     self.maintenance = asset.maintenanceCost
 
-    let term = asset.legalTerm
-    self.legalExpiry = term.expiry(filingDate: asset.filingDate)
-    let legalLife = term.remainingYears(filingDate: asset.filingDate, valuationDate: date)
+    guard let term = asset.legalTerm,
+      let legalLife = term.remainingYears(
+        filingDate: asset.filingDate, grantDate: asset.grantDate, valuationDate: date)
+    else {
+      let (column, allowed) =
+        asset.firstInvalidInput() ?? (.filingDate, "a right with a legal term")
+      throw InputError.badData(
+        portfolio.location(of: asset, column: column),
+        "asset '\(asset.id)': \(column.rawValue) is not allowed; allowed: \(allowed)")
+    }
+    self.legalExpiry = term.expiry(filingDate: asset.filingDate, grantDate: asset.grantDate).date
     let defaultLife = asset.right == .trademark ? Asset.defaultTrademarkLife : legalLife
     let life = min(asset.economicLife ?? defaultLife, legalLife)
     self.remainingLife = max(life, 0)
@@ -162,7 +250,11 @@ struct AssetModel: Sendable {
     var royaltyWeights: [Double] = []
     var expectedRoyaltyPrefix: [Double] = [0]
     var maintenancePrefix: [Double] = [0]
+    var decay: [Double] = [1]
+    var expectedRevenues: [Double] = [revenue]
     for k in stride(from: 1, through: years, by: 1) {
+      decay.append(pow(1 - obsolescence, Double(k)))
+      expectedRevenues.append(revenue * pow(1 + self.growth, Double(k)))
       let weight = k < years ? 1 : remainingLife - Double(years - 1)
       let discountFactor = 1 / pow(1 + discountRate, Double(k) - 0.5)
       let royaltyWeight =
@@ -176,5 +268,13 @@ struct AssetModel: Sendable {
     self.royaltyWeights = royaltyWeights
     self.expectedRoyaltyPrefix = expectedRoyaltyPrefix
     self.maintenancePrefix = maintenancePrefix
+    self.decay = decay
+    self.expectedRevenues = expectedRevenues
+    if canAbandon {
+      revenueThresholds = (0..<years).map { year in
+        let threshold = continuation(year: year).threshold
+        return threshold == 0 ? 0 : threshold / decay[year]
+      }
+    }
   }
 }

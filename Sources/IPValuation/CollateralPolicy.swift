@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 /// How a lender turns a portfolio's simulated value into collateral figures: liquidation
-/// discounts, the conservative quantile, loan-to-value limits by right, and the loan.
+/// discounts, the conservative quantile and loan-to-value limits by right. The loan itself is a
+/// ``Loan``.
 ///
 /// | setting | default | source |
 /// |---|---|---|
@@ -26,10 +27,6 @@ public struct CollateralPolicy: Sendable, Equatable {
   public var forcedDiscount: Double = 0.60
   /// The loan-to-value limit of each kind of right, in [0, 1].
   public var loanToValue: [IPRight: Double] = CollateralPolicy.defaultLoanToValue
-  /// The loan amount `A` (above 0), in the portfolio's currency; `nil` without a loan.
-  public var loanAmount: Double?
-  /// The borrower's probability of default `p` in [0, 1]; needs a loan.
-  public var probabilityOfDefault: Double?
 
   /// The default loan-to-value limits: invention 0.50, utility solution 0.30, industrial design
   /// 0.30, trademark 0.50.
@@ -37,7 +34,7 @@ public struct CollateralPolicy: Sendable, Equatable {
     .invention: 0.50, .utilitySolution: 0.30, .industrialDesign: 0.30, .trademark: 0.50,
   ]
 
-  /// The default policy, without a loan.
+  /// The default policy.
   public init() {}
 
   /// Sets the loan-to-value limit of the right named `name` (see ``IPRight/init(name:)``).
@@ -76,17 +73,6 @@ public struct CollateralPolicy: Sendable, Equatable {
     for right in IPRight.allCases {
       let value = loanToValue(of: right)
       try check((0...1).contains(value), "ltv \(right.rawValue)", value, "a rate in [0, 1]")
-    }
-    if let loanAmount {
-      try check(loanAmount > 0, "loan", loanAmount, "an amount above 0")
-    }
-    if let probabilityOfDefault {
-      try check(
-        (0...1).contains(probabilityOfDefault), "pd", probabilityOfDefault,
-        "a probability in [0, 1]")
-      guard loanAmount != nil else {
-        throw ValuationError.invalidSetting("pd", "a probability of default needs a loan amount")
-      }
     }
   }
 }

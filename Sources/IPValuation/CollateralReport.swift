@@ -3,76 +3,113 @@
 import Foundation
 import GSLKit
 
-/// The collateral figures of a simulated portfolio under a lending policy.
+/// The collateral figures of a simulated portfolio under a lending policy, and, with a loan,
+/// the lender's credit risk.
 ///
-/// With `P` the portfolio value of a path, `n` paths, `od` and `fd` the orderly and forced
-/// discounts, `q` the collateral quantile, `A` the loan and quantiles by Hyndman and Fan's
-/// definition 7:
+/// With `P` the whole-life portfolio value of a path and `P_H` its horizon value (`P` itself
+/// with the horizon `life`; ``MonteCarloValuation``), `n` paths, `od` and `fd` the orderly and
+/// forced discounts, `q` the collateral quantile, `A` the loan and quantiles by Hyndman and
+/// Fan's definition 7:
 ///
 /// ```
 /// market_value_mean, _sd, _p05, _p50, _p95   mean, sd (divisor n-1) and quantiles of P
 /// market_value_mean_se                       sd / sqrt(n)
 /// orderly_liquidation_value                  mean(P) (1 - od)
 /// forced_liquidation_value                   mean(P) (1 - fd)
-/// collateral_value                           quantile(P, q) (1 - od)
-/// lending_value                              quantile(sum_i LTV(right_i) (1 - od) V_i, q)
-/// var{a}                                     mean(P) - quantile(P, 1 - a),   a = 95%, 99%
-/// es{a}                                      mean(P) - mean(P | P <= quantile(P, 1 - a))
-/// hhi                                        sum_i s_i^2,  s_i = mean(V_i) / sum_j mean(V_j)
+/// horizon_years, horizon_value_mean          H and mean(P_H) (only with a horizon)
+/// collateral_value                           quantile(P_H, q) (1 - od)
+/// lending_value                              quantile(sum_i LTV(right_i) (1 - od) V_iH, q)
+///                                            over the rights eligible for the loan
+/// var{a}                                     mean(P_H) - quantile(P_H, 1 - a),   a = 95%, 99%
+/// es{a}                                      mean(P_H) - mean(P_H | P_H <= quantile(P_H, 1 - a))
+/// hhi                                        sum_i s_i^2,  s_i = m_i / sum_j m_j,
+///                                            m_i = max(0, mean(V_i))
+/// loan_amount, tenor_years                   A and T (with a loan)
 /// coverage_orderly, coverage_forced          share of paths with P (1 - od) >= A, P (1 - fd) >= A
-/// expected_lgd                               mean(max(0, A - P (1 - fd)) / A)
-/// expected_loss                              pd * expected_lgd * A
 /// ```
-/// The loan figures appear only with a loan, `expected_loss` only with a probability of default.
+/// and with the loan's probability of default, over the ``CreditLosses`` of the paths:
+///
+/// ```
+/// default_probability            share of paths whose borrower defaults within the tenor
+/// collateral_at_default_mean     mean of V(j) over the defaulting paths
+/// collateral_at_default_p10      its 10% quantile
+/// lgd_mean, lgd_p90              mean and 90% quantile of LGD over the defaulting paths
+/// expected_credit_loss           ECL = mean over all paths of loss / (1+i)^j
+/// expected_credit_loss_rate      ECL / A
+/// expected_credit_loss_12m       the mean over all paths of the discounted loss of defaults in
+///                                year 1 only (IFRS 9's 12-month expected credit loss)
+/// unexpected_loss99              quantile(discounted loss, 0.99) - ECL
+/// ```
+/// A figure over the defaulting paths is NaN (empty in the output) when no path defaults.
 public struct CollateralReport: Sendable {
   /// One named figure.
   public struct Metric: Sendable, Equatable {
+    /// What a figure measures, which decides how it is printed.
+    public enum Kind: String, Sendable, Equatable {
+      /// An amount of money in the portfolio's currency.
+      case amount
+      /// A ratio, share or probability.
+      case ratio
+      /// A whole number of years.
+      case years
+    }
+
     /// The stable snake_case name (`market_value_mean`).
     public let name: String
-    /// The value: an amount in the portfolio's currency, or a ratio.
+    /// The value.
     public let value: Double
-    /// Whether the value is an amount of money (otherwise a ratio or probability).
-    public let isAmount: Bool
+    /// What the value measures.
+    public let kind: Kind
 
     /// Creates a metric.
-    public init(name: String, value: Double, isAmount: Bool) {
+    public init(name: String, value: Double, kind: Kind) {
       self.name = name
       self.value = value
-      self.isAmount = isAmount
+      self.kind = kind
     }
   }
 
   /// The policy applied.
   public let policy: CollateralPolicy
-  /// The figures, in the order of the table above (`deterministic_value` first).
+  /// The figures, in the order of the tables above (`deterministic_value` first).
   public let metrics: [Metric]
+  /// The lender's loss on every path, with a loan that gives a probability of default.
+  public let losses: CreditLosses?
 
-  /// The report of `result` under `policy`.
+  /// The report of `result` under `policy` (with `result`'s loan, if any).
   ///
   /// - Throws: ``ValuationError`` (`invalidSetting`) for an invalid policy.
   public init(result: ValuationResult, policy: CollateralPolicy = CollateralPolicy()) throws {
     try self.init(
-      portfolioValues: result.portfolioValues, valuesByRight: result.valuesByRight,
-      assetMeans: result.assets.map(\.mean), deterministicValue: result.deterministic.value,
-      policy: policy)
+      portfolioValues: result.portfolioValues, horizonValues: result.horizonValues,
+      horizonYears: result.assumptions.horizonYears,
+      lendingBaseByRight: result.lendingBaseByRight, assetMeans: result.assets.map(\.mean),
+      deterministicValue: result.deterministic.value, policy: policy, loan: result.loan,
+      defaults: result.defaults)
   }
 
   /// The report of simulated values given directly.
   ///
   /// - Parameters:
-  ///   - portfolioValues: the portfolio value `P` of every path (at least 2 paths).
-  ///   - valuesByRight: for each kind of right, its part of `P` on every path (one value per
-  ///     path).
+  ///   - portfolioValues: the whole-life portfolio value `P` of every path (at least 2 paths).
+  ///   - horizonValues: the horizon value `P_H` of every path; `nil` measures the risk on `P`.
+  ///   - horizonYears: `H`, printed with the horizon values.
+  ///   - lendingBaseByRight: for each kind of right, the eligible rights' part of `P_H` (of `P`
+  ///     without a horizon) on every path (one value per path).
   ///   - assetMeans: each asset's mean simulated value, for the Herfindahl index.
   ///   - deterministicValue: the portfolio's deterministic value.
-  /// - Throws: ``ValuationError`` (`invalidSetting`) for an invalid policy or values by right
-  ///   that do not have one value per path; ``GSLError`` for fewer than 2 paths or a
-  ///   non-finite value.
+  ///   - loan: the loan, if any; `defaults` its borrower's defaults, with a probability of
+  ///     default.
+  /// - Throws: ``ValuationError`` (`invalidSetting`) for an invalid policy or loan or values that
+  ///   do not have one value per path; ``GSLError`` for fewer than 2 paths or a non-finite value.
   public init(
-    portfolioValues values: [Double], valuesByRight: [IPRight: [Double]], assetMeans: [Double],
-    deterministicValue: Double, policy: CollateralPolicy = CollateralPolicy()
+    portfolioValues values: [Double], horizonValues: [Double]? = nil, horizonYears: Int? = nil,
+    lendingBaseByRight: [IPRight: [Double]], assetMeans: [Double], deterministicValue: Double,
+    policy: CollateralPolicy = CollateralPolicy(), loan: Loan? = nil,
+    defaults: DefaultOutcomes? = nil
   ) throws {
     try policy.validate()
+    try loan?.validate()
     self.policy = policy
     let count = Double(values.count)
     let sorted = try SortedSample(values)
@@ -80,55 +117,106 @@ public struct CollateralReport: Sendable {
     let sd = try Descriptive.standardDeviation(values)
     let orderly = 1 - policy.orderlyDiscount
     let forced = 1 - policy.forcedDiscount
+    func checkLength(_ other: [Double], _ what: String) throws {
+      guard other.count == values.count else {
+        throw ValuationError.invalidSetting(
+          what, "\(other.count) values for \(values.count) paths")
+      }
+    }
+    let risk = horizonValues ?? values
+    try checkLength(risk, "horizon values")
+    let sortedRisk = horizonValues == nil ? sorted : try SortedSample(risk)
+    let riskMean = horizonValues == nil ? mean : try Descriptive.mean(risk)
 
     var lending = [Double](repeating: 0, count: values.count)
     for right in IPRight.allCases {
-      guard let rightValues = valuesByRight[right] else { continue }
-      guard rightValues.count == values.count else {
-        throw ValuationError.invalidSetting(
-          "values by right",
-          "\(rightValues.count) values of \(right.rawValue) for \(values.count) paths")
-      }
+      guard let rightValues = lendingBaseByRight[right] else { continue }
+      try checkLength(rightValues, "values of \(right.rawValue)")
       let ratio = policy.loanToValue(of: right) * orderly
       for (path, value) in rightValues.enumerated() { lending[path] += ratio * value }
     }
 
     var metrics: [Metric] = []
-    func amount(_ name: String, _ value: Double) {
-      metrics.append(Metric(name: name, value: value, isAmount: true))
-    }
-    func ratio(_ name: String, _ value: Double) {
-      metrics.append(Metric(name: name, value: value, isAmount: false))
+    func add(_ name: String, _ value: Double, _ kind: Metric.Kind = .amount) {
+      metrics.append(Metric(name: name, value: value, kind: kind))
     }
 
-    amount("deterministic_value", deterministicValue)
-    amount("market_value_mean", mean)
-    amount("market_value_mean_se", sd / count.squareRoot())
-    amount("market_value_sd", sd)
-    amount("market_value_p05", try sorted.quantile(0.05))
-    amount("market_value_p50", try sorted.quantile(0.50))
-    amount("market_value_p95", try sorted.quantile(0.95))
-    amount("orderly_liquidation_value", mean * orderly)
-    amount("forced_liquidation_value", mean * forced)
-    amount("collateral_value", try sorted.quantile(policy.quantile) * orderly)
-    amount("lending_value", try Descriptive.quantile(lending, policy.quantile))
-    for level in [95, 99] {
-      let tail = try sorted.quantile(1 - Double(level) / 100)
-      amount("var\(level)", mean - tail)
-      amount("es\(level)", mean - (sorted.meanAtOrBelow(tail) ?? tail))
+    add("deterministic_value", deterministicValue)
+    add("market_value_mean", mean)
+    add("market_value_mean_se", sd / count.squareRoot())
+    add("market_value_sd", sd)
+    add("market_value_p05", try sorted.quantile(0.05))
+    add("market_value_p50", try sorted.quantile(0.50))
+    add("market_value_p95", try sorted.quantile(0.95))
+    add("orderly_liquidation_value", mean * orderly)
+    add("forced_liquidation_value", mean * forced)
+    if horizonValues != nil, let horizonYears {
+      add("horizon_years", Double(horizonYears), .years)
+      add("horizon_value_mean", riskMean)
     }
-    ratio("hhi", Self.herfindahl(assetMeans))
-    if let loan = policy.loanAmount {
-      amount("loan_amount", loan)
-      ratio("coverage_orderly", sorted.fraction { $0 * orderly >= loan })
-      ratio("coverage_forced", sorted.fraction { $0 * forced >= loan })
-      let lgd = values.reduce(0) { $0 + max(0, loan - $1 * forced) / loan } / count
-      ratio("expected_lgd", lgd)
-      if let pd = policy.probabilityOfDefault {
-        amount("expected_loss", pd * lgd * loan)
+    add("collateral_value", try sortedRisk.quantile(policy.quantile) * orderly)
+    add("lending_value", try Descriptive.quantile(lending, policy.quantile))
+    for level in [95, 99] {
+      let tail = try sortedRisk.quantile(1 - Double(level) / 100)
+      add("var\(level)", riskMean - tail)
+      add("es\(level)", riskMean - (sortedRisk.meanAtOrBelow(tail) ?? tail))
+    }
+    add("hhi", Self.herfindahl(assetMeans.map { max(0, $0) }), .ratio)
+    var losses: CreditLosses?
+    if let loan {
+      add("loan_amount", loan.amount)
+      add("tenor_years", Double(loan.tenorYears), .years)
+      add("coverage_orderly", sorted.fraction { $0 * orderly >= loan.amount }, .ratio)
+      add("coverage_forced", sorted.fraction { $0 * forced >= loan.amount }, .ratio)
+      if let defaults {
+        guard defaults.years.count == values.count else {
+          throw ValuationError.invalidSetting(
+            "defaults", "\(defaults.years.count) default years for \(values.count) paths")
+        }
+        let found = CreditLosses(
+          defaults: defaults, loan: loan, orderlyDiscount: policy.orderlyDiscount)
+        try Self.addCreditMetrics(found, loan: loan, count: count, to: &metrics)
+        losses = found
       }
     }
     self.metrics = metrics
+    self.losses = losses
+  }
+
+  /// Adds the figures of the credit losses (the second table above) to `metrics`.
+  private static func addCreditMetrics(
+    _ losses: CreditLosses, loan: Loan, count: Double, to metrics: inout [Metric]
+  ) throws {
+    func add(_ name: String, _ value: Double, _ kind: Metric.Kind = .amount) {
+      metrics.append(Metric(name: name, value: value, kind: kind))
+    }
+    func overDefaults(_ sample: [Double], _ statistic: (SortedSample) throws -> Double) throws
+      -> Double
+    {
+      sample.isEmpty ? .nan : try statistic(try SortedSample(sample))
+    }
+    let defaulted = losses.collateralAtDefault.count
+    add("default_probability", Double(defaulted) / count, .ratio)
+    add(
+      "collateral_at_default_mean",
+      defaulted == 0 ? .nan : try Descriptive.mean(losses.collateralAtDefault))
+    add(
+      "collateral_at_default_p10",
+      try overDefaults(losses.collateralAtDefault) { try $0.quantile(0.10) })
+    add(
+      "lgd_mean", defaulted == 0 ? .nan : try Descriptive.mean(losses.lossGivenDefault), .ratio)
+    add("lgd_p90", try overDefaults(losses.lossGivenDefault) { try $0.quantile(0.90) }, .ratio)
+    let expected = try Descriptive.mean(losses.discountedLosses)
+    add("expected_credit_loss", expected)
+    add("expected_credit_loss_rate", expected / loan.amount, .ratio)
+    var firstYear = 0.0
+    for (loss, year) in zip(losses.discountedLosses, losses.defaultYears) where year == 1 {
+      firstYear += loss
+    }
+    add("expected_credit_loss_12m", firstYear / count)
+    add(
+      "unexpected_loss99",
+      try SortedSample(losses.discountedLosses).quantile(0.99) - expected)
   }
 
   /// The value of the metric named `name`, or `nil`.
@@ -137,7 +225,8 @@ public struct CollateralReport: Sendable {
   }
 
   /// The Herfindahl-Hirschman index of `means`: `sum s_i^2` with `s_i = mean_i / sum_j mean_j`;
-  /// 1 for a single asset, `1/N` for N equal ones; NaN when the means sum to 0.
+  /// 1 for a single asset, `1/N` for N equal ones, within `[1/N, 1]` for means of at least 0;
+  /// NaN when the means sum to 0.
   public static func herfindahl(_ means: [Double]) -> Double {
     let total = means.reduce(0, +)
     guard total != 0 else { return .nan }

@@ -10,11 +10,12 @@ import IPCommon
 ///
 /// ```
 /// CF_k = w_k * (R0 (1+g)^k * r * (1-delta)^k - m) * (1 - tau)
-/// V    = p_grant * sum_{k=1..N} CF_k * (1-h)^k / (1+d)^(k-0.5)
+/// V    = p_grant * max over n in {0..N} of sum_{k=1..n} CF_k * (1-h)^k / (1+d)^(k-0.5)
 /// ```
-/// The deterministic value takes `r` = `royalty_rate` (the most likely rate); the expected value
-/// `E[V]` of the Monte Carlo model takes the PERT mean `(low + 4 mode + high) / 6`. An expired
-/// right is worth 0 and gives a warning.
+/// The maximum is the owner's option to abandon (``ContinuationValue``): a right stops being
+/// paid for once the rest of its life would lose money, so no value is negative. The
+/// deterministic value takes `r` = `royalty_rate` (the most likely rate). An expired right is
+/// worth 0 and gives a warning.
 public enum DeterministicValuation {
   /// Values every asset of `portfolio` under `assumptions` (its simulation settings are not
   /// used).
@@ -47,8 +48,19 @@ public struct DeterministicResult: Sendable {
   /// The portfolio's deterministic value: the sum of the assets' deterministic values.
   public var value: Double { assets.reduce(0) { $0 + $1.deterministicValue } }
 
-  /// The portfolio's expected value `E[V]`: the sum of the assets' expected values.
-  public var expectedValue: Double { assets.reduce(0) { $0 + $1.expectedValue } }
+  /// The portfolio's expected value `E[V]`, the sum of the assets' expected values; `nil` when
+  /// one of them has no closed form (``AssetValue/expectedValue``).
+  public var expectedValue: Double? {
+    var total = 0.0
+    for asset in assets {
+      guard let value = asset.expectedValue else { return nil }
+      total += value
+    }
+    return total
+  }
+
+  /// The sum of the assets' ``AssetValue/expectedValueIfKept``: a lower bound of `E[V]`.
+  public var expectedValueIfKept: Double { assets.reduce(0) { $0 + $1.expectedValueIfKept } }
 }
 
 /// One asset's deterministic figures.
@@ -65,8 +77,14 @@ public struct AssetValue: Sendable, Equatable {
   public let remainingLife: Double
   /// The value at the most likely royalty rate.
   public let deterministicValue: Double
-  /// `E[V]`: the value at the PERT mean royalty, the expectation of the Monte Carlo model.
-  public let expectedValue: Double
+  /// `E[V]`, the expectation of the Monte Carlo model, where it has a closed form: the value at
+  /// the PERT mean royalty `(low + 4 mode + high) / 6` without a maintenance cost; with one and
+  /// no revenue volatility, `p_grant E[C_0(R0 r)]` over the PERT royalty by the incomplete beta
+  /// function. `nil` with both a maintenance cost and a revenue volatility.
+  public let expectedValue: Double?
+  /// The value at the PERT mean royalty as if the right were kept to the end of its life: `E[V]`
+  /// before the owner's option to abandon, and a lower bound of it.
+  public let expectedValueIfKept: Double
 
   init(_ model: AssetModel) {
     id = model.asset.id
@@ -75,6 +93,7 @@ public struct AssetValue: Sendable, Equatable {
     legalExpiry = model.legalExpiry
     remainingLife = model.remainingLife
     deterministicValue = model.value(royalty: model.royaltyMode)
-    expectedValue = model.value(royalty: model.royaltyMean)
+    expectedValue = model.expectedValue
+    expectedValueIfKept = model.valueWithoutAbandonment(royalty: model.royaltyMean)
   }
 }

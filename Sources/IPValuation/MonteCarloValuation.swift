@@ -15,11 +15,24 @@ import IPCommon
 /// Z_k = sqrt(rho) F_k + sqrt(1-rho) e_k                      (F_k shared by the path's assets)
 /// T   : P(T > k) = (1-h)^k                                   (the right pays in years k < T)
 /// G   ~ Bernoulli(p_grant)                                   (once per path)
-/// V   = G * sum_{k=1..min(N, T-1)} w_k (R_k r (1-delta)^k - m) (1-tau) / (1+d)^(k-0.5)
+/// A   : the first year j with R_j r (1-delta)^j <= X*_j, the owner abandoning the right
+/// V   = G * sum_{k=1..min(N, T-1, A)} w_k (R_k r (1-delta)^k - m) (1-tau) / (1+d)^(k-0.5)
 /// ```
-/// `E[R_k] = R_0 (1+g)^k`, and `r`, the `R_k`, `T` and `G` are independent, so `E[V]` is the
-/// deterministic value with `r` replaced by the PERT mean `(low + 4 mode + high) / 6`
-/// (``AssetValue/expectedValue``).
+/// (``ContinuationValue`` defines the thresholds `X*_j`). `E[R_k] = R_0 (1+g)^k`, and `r`, the
+/// `R_k`, `T` and `G` are independent, so without a maintenance cost (no abandonment) `E[V]` is
+/// the deterministic value with `r` replaced by the PERT mean `(low + 4 mode + high) / 6`
+/// (``AssetValue/expectedValue``); with one, `E[V]` is at least that.
+///
+/// **Risk over a horizon.** On each path the horizon value of each asset is what a holder has
+/// at the end of year `H`, valued today: the cash flows of the years `k <= H` and the
+/// continuation value of a right still alive and kept,
+/// `V_H = sum_{k<=H} CF_k / (1+d)^(k-0.5) + C_H(X_H) / (1+d)^H`.
+///
+/// **A loan.** With a ``Loan`` and its probability of default, the borrower defaults in the
+/// first year `j <= T` with `sqrt(beta) F_j + sqrt(1-beta) eta_j < PhiInverse(p)`, `F_j` the
+/// path's market factor of year `j` (the one that moves the revenues); on such a path the
+/// collateral at default is `V(j) = sum_i C_j(X_ij)` over the rights granted, not lost and not
+/// abandoned, and the sale value `V_s(j)` (``ContinuationValue``).
 ///
 /// **Reproducibility.** Paths run in fixed blocks of 1,024; each asset of each block draws from
 /// its own stream of the root seed (``PathSimulator``), blocks run in parallel on
@@ -37,7 +50,12 @@ public enum MonteCarloValuation {
   /// The most path values held at once for per-asset quantiles: 4,194,304 (32 MiB).
   public static let quantileMemoryBudget = 1 << 22
 
-  /// Values `portfolio` under `assumptions` by simulation.
+  /// Values `portfolio` under `assumptions` by simulation, and, with a `loan` that gives a
+  /// probability of default, the collateral at the borrower's default.
+  ///
+  /// With a loan, a right whose remaining life ends before the tenor and the sale,
+  /// `L < T + s`, is not eligible (``Loan/isEligible(remainingLife:)``): it is left out of
+  /// ``ValuationResult/lendingBaseByRight``, and a warning names it.
   ///
   /// - Parameters:
   ///   - perAssetQuantiles: whether to compute each asset's 5%, 50% and 95% quantiles, which
@@ -47,18 +65,31 @@ public enum MonteCarloValuation {
   /// - Throws: ``ValuationError`` for an invalid setting or a non-finite simulated value;
   ///   ``InputError`` (`badData`) for an asset filed or granted after the valuation date.
   public static func run(
-    portfolio: Portfolio, assumptions: ValuationAssumptions, perAssetQuantiles: Bool = true,
-    progress: ProgressBar? = nil
+    portfolio: Portfolio, assumptions: ValuationAssumptions, loan: Loan? = nil,
+    perAssetQuantiles: Bool = true, progress: ProgressBar? = nil
   ) throws -> ValuationResult {
-    let (models, warnings) = try AssetModel.resolve(portfolio, assumptions)
+    try loan?.validate()
+    var (models, warnings) = try AssetModel.resolve(portfolio, assumptions)
+    let eligible = models.map { loan?.isEligible(remainingLife: $0.remainingLife) ?? true }
+    if let loan {
+      for (model, eligible) in zip(models, eligible) where !eligible && model.years > 0 {
+        warnings.append(
+          ValuationWarning(
+            assetID: model.asset.id, location: model.asset.location,
+            message: "asset '\(model.asset.id)' is not eligible as collateral: its remaining "
+              + "life of \(NumberFormatting.fixed(model.remainingLife, digits: 2)) years ends "
+              + "before the loan's tenor and the time to sell, \(loan.tenorYears) + "
+              + "\(NumberFormatting.exact(loan.timeToSell)) years; the lending value leaves it out"))
+      }
+    }
     let deterministic = DeterministicResult(
       models: models, warnings: warnings, currency: portfolio.currency)
     let simulator = try PathSimulator(
       models: models, paths: assumptions.paths, seed: assumptions.seed,
-      correlation: assumptions.correlation)
+      correlation: assumptions.correlation, horizonYears: assumptions.horizonYears, loan: loan)
     let sums = simulatePortfolio(
-      simulator, means: deterministic.assets.map(\.expectedValue), threads: assumptions.threads,
-      progress: progress)
+      simulator, means: deterministic.assets.map { $0.expectedValue ?? $0.expectedValueIfKept },
+      eligible: eligible, threads: assumptions.threads, progress: progress)
     if let bad = sums.portfolio.firstIndex(where: { !$0.isFinite }) {
       throw ValuationError(
         .numericalFailure,
@@ -75,14 +106,22 @@ public enum MonteCarloValuation {
       let (shifted, shiftedSquares) = sums.assetSums[index]
       let variance = (shiftedSquares - shifted * shifted / count) / (count - 1)
       return AssetValuation(
-        terms: terms, mean: terms.expectedValue + shifted / count,
-        standardDeviation: max(variance, 0).squareRoot(), quantiles: quantiles[index])
+        terms: terms,
+        mean: (terms.expectedValue ?? terms.expectedValueIfKept) + shifted / count,
+        standardDeviation: max(variance, 0).squareRoot(), quantiles: quantiles[index],
+        isEligible: eligible[index])
     }
     var byRight: [IPRight: [Double]] = [:]
     for (index, right) in IPRight.allCases.enumerated() { byRight[right] = sums.byRight[index] }
+    let defaults = sums.defaults.map {
+      DefaultOutcomes(
+        years: $0.years.map { Int($0) }, collateral: $0.collateral, saleValues: $0.sale)
+    }
     return ValuationResult(
-      assumptions: assumptions, deterministic: deterministic, assets: assets,
-      portfolioValues: sums.portfolio, valuesByRight: byRight, variatesDrawn: sums.drawn)
+      assumptions: assumptions, loan: loan, deterministic: deterministic, assets: assets,
+      portfolioValues: sums.portfolio,
+      horizonValues: assumptions.horizonYears == nil ? nil : sums.horizon,
+      lendingBaseByRight: byRight, defaults: defaults, variatesDrawn: sums.drawn)
   }
 
   /// The progress units of a run: one per path, twice with per-asset quantiles.
@@ -94,56 +133,80 @@ public enum MonteCarloValuation {
 
   /// What the portfolio pass returns.
   private struct PortfolioSums {
+    /// Per path: the whole-life and the horizon value of the portfolio.
     var portfolio: [Double]
+    var horizon: [Double]
+    /// Per kind of right and path: the horizon value of the eligible rights.
     var byRight: [[Double]]
+    /// Per path, with a borrower: the default year (0 for none), `V(j)` and `V_s(j)`.
+    var defaults: (years: [Double], collateral: [Double], sale: [Double])?
     /// Per asset: `sum(v - E[V])` and `sum((v - E[V])^2)`, shifted by the exact mean so that the
     /// variance does not lose digits.
     var assetSums: [(Double, Double)]
     var drawn: VariateCounts
   }
 
-  /// Simulates every asset on every path, adding the values into the portfolio's and the
-  /// rights' per-path totals in asset order, and each asset's sums shifted by its `means`.
+  /// Simulates every asset on every path, adding the values into the portfolio's whole-life and
+  /// horizon totals and the eligible rights' horizon totals by kind in asset order, and each
+  /// asset's sums shifted by its `means`; with a borrower, the default years and the collateral
+  /// at default.
   private static func simulatePortfolio(
-    _ simulator: PathSimulator, means: [Double], threads: Int, progress: ProgressBar?
+    _ simulator: PathSimulator, means: [Double], eligible: [Bool], threads: Int,
+    progress: ProgressBar?
   ) -> PortfolioSums {
     let models = simulator.models
-    let portfolio = SharedBuffer(count: simulator.paths)
-    let byRight = IPRight.allCases.map { _ in SharedBuffer(count: simulator.paths) }
+    let paths = simulator.paths
+    let portfolio = SharedBuffer(count: paths)
+    let horizon = SharedBuffer(count: paths)
+    let byRight = IPRight.allCases.map { _ in SharedBuffer(count: paths) }
+    let defaults =
+      simulator.borrower == nil
+      ? [] : [SharedBuffer(count: paths), SharedBuffer(count: paths), SharedBuffer(count: paths)]
     let rightIndex = models.map { IPRight.allCases.firstIndex(of: $0.asset.right) ?? 0 }
     let merger = BlockMerger(assets: models.count)
     ParallelBlocks.run(count: simulator.blockCount, threads: threads) { block in
       let range = simulator.pathRange(block)
       let factors = simulator.factors(block: block)
       let total = portfolio.slice(range)
+      let horizonTotal = horizon.slice(range)
       let rightTotals = byRight.map { $0.slice(range) }
       var sums = [(Double, Double)](repeating: (0, 0), count: models.count)
-      var drawn = VariateCounts(normals: range.count * simulator.factorYears)
-      var values = [Double](repeating: 0, count: range.count)
       let workspace = PathSimulator.Workspace(pathCount: range.count, years: simulator.longestLife)
+      var drawn = VariateCounts(normals: range.count * simulator.factorYears)
+      drawn += simulator.drawDefaults(block: block, factors: factors, workspace: workspace)
+      var values = [Double](repeating: 0, count: range.count)
       for asset in models.indices {
         values.withUnsafeMutableBufferPointer { buffer in
           drawn += simulator.simulate(
-            asset: asset, block: block, factors: factors, workspace: workspace, into: buffer)
+            asset: asset, block: block, factors: factors, workspace: workspace, risk: true,
+            into: buffer)
         }
         let mean = means[asset]
-        let rightTotal = rightTotals[rightIndex[asset]]
+        let rightTotal = eligible[asset] ? rightTotals[rightIndex[asset]] : nil
         var shifted = 0.0
         var shiftedSquares = 0.0
         for (path, value) in values.enumerated() {
           total[path] += value
-          rightTotal[path] += value
+          let horizonValue = workspace.horizonValues[path]
+          horizonTotal[path] += horizonValue
+          rightTotal?[path] += horizonValue
           shifted += value - mean
           shiftedSquares += (value - mean) * (value - mean)
         }
         sums[asset] = (shifted, shiftedSquares)
       }
+      for (buffer, source) in zip(
+        defaults, [workspace.defaultYears, workspace.collateralAtDefault, workspace.saleAtDefault])
+      {
+        _ = buffer.slice(range).update(fromContentsOf: source[..<range.count])
+      }
       merger.add(block: block, sums: sums, drawn: drawn)
       progress?.advance(by: range.count)
     }
     return PortfolioSums(
-      portfolio: portfolio.array, byRight: byRight.map(\.array), assetSums: merger.sums,
-      drawn: merger.drawn)
+      portfolio: portfolio.array, horizon: horizon.array, byRight: byRight.map(\.array),
+      defaults: defaults.isEmpty ? nil : (defaults[0].array, defaults[1].array, defaults[2].array),
+      assetSums: merger.sums, drawn: merger.drawn)
   }
 
   // MARK: - The per-asset pass

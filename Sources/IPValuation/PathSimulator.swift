@@ -43,8 +43,32 @@ struct PathSimulator: Sendable {
   /// a fixed royalty (low = high), a placeholder that is never drawn from (so that the loop over
   /// paths needs no optional binding, which would copy the sampler's tables on every path).
   let royalties: [BetaSampler]
+  /// The risk horizon `H` in years; `nil` measures risk on the whole-life value.
+  let horizonYears: Int?
+  /// Per asset: `C_H`, and the factor `(1 + d)^-H` that values it today; `nil` when the asset's
+  /// life ends by the horizon (or without a horizon).
+  let horizonValues: [(continuation: ContinuationValue, discount: Double)?]
+  /// The borrower's default process, with a loan and its probability of default.
+  let borrower: Borrower?
+  /// Per asset: `C_j` with the sale of the loan, for the default years `j = 1...min(T, N - 1)`
+  /// (index `j - 1`).
+  let defaultValues: [[ContinuationValue]]
 
-  init(models: [AssetModel], paths: Int, seed: UInt64, correlation: Double) throws {
+  /// The borrower's latent creditworthiness in year `j`, `Y_j = sqrt(beta) F_j + sqrt(1-beta)
+  /// eta_j`, and the default in the first year `j <= T` with `Y_j < PhiInverse(p)`.
+  struct Borrower: Sendable {
+    /// `T`.
+    let tenorYears: Int
+    /// `PhiInverse(p)`: `-infinity` for `p = 0`, `+infinity` for `p = 1`.
+    let threshold: Double
+    /// `sqrt(beta)` and `sqrt(1 - beta)`.
+    let factorLoading: Double, ownLoading: Double
+  }
+
+  init(
+    models: [AssetModel], paths: Int, seed: UInt64, correlation: Double,
+    horizonYears: Int? = nil, loan: Loan? = nil
+  ) throws {
     self.models = models
     let placeholder = try BetaSampler(alpha: 1, beta: 1)
     self.royalties = try models.map { model in
@@ -58,7 +82,36 @@ struct PathSimulator: Sendable {
     self.correlation = correlation
     let randomYears = models.filter { $0.volatility > 0 }.map(\.years).max() ?? 0
     self.factorYears = correlation > 0 ? randomYears : 0
-    let streams = UInt64(blockCount) * UInt64(models.count + 1)
+    self.horizonYears = horizonYears
+    self.horizonValues = models.map { model in
+      guard let horizonYears, horizonYears < model.years else { return nil }
+      return (
+        model.continuation(year: horizonYears),
+        1 / pow(1 + model.discountRate, Double(horizonYears))
+      )
+    }
+    if let loan, let probability = loan.probabilityOfDefault {
+      let threshold: Double
+      switch probability {
+      case ...0: threshold = -.infinity
+      case 1...: threshold = .infinity
+      default: threshold = try Distribution.normal().quantile(probability)
+      }
+      borrower = Borrower(
+        tenorYears: loan.tenorYears, threshold: threshold,
+        factorLoading: loan.borrowerCorrelation.squareRoot(),
+        ownLoading: (1 - loan.borrowerCorrelation).squareRoot())
+      defaultValues = models.map { model in
+        (0..<max(0, min(loan.tenorYears, model.years - 1))).map { index in
+          model.continuation(year: index + 1, timeToSell: loan.timeToSell)
+        }
+      }
+    } else {
+      borrower = nil
+      defaultValues = models.map { _ in [] }
+    }
+    let streams =
+      UInt64(blockCount) * UInt64(models.count + 1) + (borrower == nil ? 0 : UInt64(blockCount))
     guard streams <= UInt64(UInt32.max) else {
       throw ValuationError.invalidSetting(
         "paths",
@@ -97,12 +150,56 @@ struct PathSimulator: Sendable {
     return values
   }
 
-  /// Simulates asset `asset` on the paths of `block`, writing one value per path to `values`.
+  /// The borrower's default year on each path of `block` (0 when it does not default within
+  /// the tenor), into the workspace's ``Workspace/defaultYears``.
+  ///
+  /// The borrower draws from its own stream of the block, `blockCount (A + 1) + block`, which no
+  /// asset and no market factor uses, so that a valuation without a loan draws exactly the same
+  /// numbers: path by path, the `T` normals `eta_1..eta_T`, then the market factors `F_j` of the
+  /// years `j` beyond ``factorYears`` (those the revenues did not draw, all of them when no
+  /// revenue is random or the correlation is 0).
+  ///
+  /// - Returns: the normals drawn.
+  func drawDefaults(block: Int, factors: [Double], workspace: Workspace) -> VariateCounts {
+    let count = pathRange(block).count
+    workspace.defaultYears.update(repeating: 0)
+    guard let borrower else { return VariateCounts() }
+    let tenor = borrower.tenorYears
+    let drawnFactors = min(factorYears, tenor)
+    let generator = RandomGenerator(
+      seed: seed, stream: UInt64(blockCount) * UInt64(models.count + 1) + UInt64(block))
+    var normals = [Double](repeating: 0, count: 2 * tenor - drawnFactors)
+    let rowLength = workspace.rowLength
+    normals.withUnsafeMutableBufferPointer { normals in
+      for path in 0..<count {
+        generator.fillStandardNormal(normals)
+        for year in 1...tenor {
+          let factor =
+            year <= drawnFactors
+            ? factors[(year - 1) * rowLength + path] : normals[tenor + year - drawnFactors - 1]
+          let latent =
+            borrower.factorLoading * factor + borrower.ownLoading * normals[year - 1]
+          if latent < borrower.threshold {
+            workspace.defaultYears[path] = Double(year)
+            break
+          }
+        }
+      }
+    }
+    return VariateCounts(normals: count * normals.count)
+  }
+
+  /// Simulates asset `asset` on the paths of `block`, writing its whole-life value on each path
+  /// to `values`; with `risk`, also its horizon value to the workspace's
+  /// ``Workspace/horizonValues`` and, on the paths that default, its `C_j` and `V_s(j)` added to
+  /// ``Workspace/collateralAtDefault`` and ``Workspace/saleAtDefault``.
   ///
   /// Two passes, with `B_K = sum_{k<=K} a_k R_k`. The first goes path by path in the order of
   /// the draws above and keeps each path's `K`, `r` and the rest of its value besides `r B_K`;
   /// path `p`'s shocks `e_k` go to row `k` of the workspace's year-by-path table. The second
-  /// goes year by year over all the paths of the block at once,
+  /// goes year by year over all the paths of the block at once: first the owner's choice at the
+  /// end of year `k - 1` (abandon when `R_(k-1) r <= X*_(k-1) / (1-delta)^(k-1)`, then
+  /// `K = k - 1`), then
   ///
   /// ```
   /// R_k = R_{k-1} exp(ln(1+g) - sigma^2/2 + sigma sqrt(rho) F_k + sigma sqrt(1-rho) e_k)
@@ -113,10 +210,22 @@ struct PathSimulator: Sendable {
   /// computed and masked out: on the benchmark portfolio a third more growth factors than are
   /// used (8,054 against 5,917 per path), yet faster than a loop of `K` years per path, whose
   /// exit, varying with `K`, the processor mispredicts, and whose `exp` cannot be vectorised.
+  /// The revenue and `B` at the horizon, and the revenue in each path's default year, are kept
+  /// as the years pass. Without revenue volatility the revenues are their expectations and the
+  /// first pass does everything.
+  ///
+  /// On a path whose right pays `K` years (after loss and abandonment), with income
+  /// `X_j = R_j r (1-delta)^j`:
+  ///
+  /// ```
+  /// V   = r B_K - M_K                                             (M_K: the maintenance of K years)
+  /// V_H = r B_min(K,H) - M_min(K,H) + [K >= H] C_H(X_H) / (1+d)^H    (the horizon value)
+  /// at a default in year J <= T with K >= J:  C_J(X_J) and V_s(J) (ContinuationValue)
+  /// ```
   ///
   /// - Returns: the random variates drawn, by kind (for benchmarks).
   func simulate(
-    asset: Int, block: Int, factors: [Double], workspace: Workspace,
+    asset: Int, block: Int, factors: [Double], workspace: Workspace, risk: Bool = false,
     into values: UnsafeMutableBufferPointer<Double>
   ) -> VariateCounts {
     let model = models[asset]
@@ -125,6 +234,7 @@ struct PathSimulator: Sendable {
     precondition(model.years <= workspace.years)
     guard model.years > 0 else {
       values.update(repeating: 0)
+      if risk { workspace.horizonValues.update(repeating: 0) }
       return VariateCounts()
     }
     let generator = RandomGenerator(seed: seed, stream: stream(block: block, asset: asset))
@@ -161,13 +271,20 @@ struct PathSimulator: Sendable {
         rate = model.royaltyLow + (model.royaltyHigh - model.royaltyLow) * generator.next(royalty)
         drawn.royalties += 1
       }
-      let maintenance = model.maintenancePrefix[years]
       rates[path] = rate
       guard randomRevenue, years > 0 else {
-        constants[path] = rate * model.expectedRoyaltyPrefix[years] - maintenance
+        // The revenues are their expectations: the owner's choices follow from r alone.
+        if model.canAbandon {
+          for year in 0..<years
+          where rate * model.expectedRevenues[year] <= model.revenueThresholds[year] {
+            years = year
+            break
+          }
+        }
+        payingYears[path] = Double(years)
+        constants[path] = rate * model.expectedRoyaltyPrefix[years] - model.maintenancePrefix[years]
         continue
       }
-      constants[path] = -maintenance
       payingYears[path] = Double(years)
       if drawsShocks {
         generator.fillStandardNormal(
@@ -181,21 +298,75 @@ struct PathSimulator: Sendable {
     if randomRevenue {
       factors.withUnsafeBufferPointer { factors in
         model.royaltyWeights.withUnsafeBufferPointer { weights in
-          growRevenues(model, factors: factors, weights: weights, workspace: workspace)
+          growRevenues(
+            model, factors: factors, weights: weights, workspace: workspace,
+            horizon: risk ? horizonValues[asset].flatMap { _ in horizonYears } : nil,
+            tenor: risk ? (borrower?.tenorYears ?? 0) : 0)
         }
+      }
+      for path in 0..<count {
+        constants[path] = -model.maintenancePrefix[Int(payingYears[path])]
       }
     }
     for path in 0..<count {
       values[path] = rates[path] * workspace.royaltyBases[path] + constants[path]
     }
+    if risk { measureRisk(asset: asset, randomRevenue: randomRevenue, workspace: workspace) }
     return drawn
   }
 
-  /// Pass 2 of ``simulate(asset:block:factors:workspace:into:)``: `B_K` of every path of the
-  /// block, in SIMD vectors of eight paths, the rows being whole vectors long.
+  /// The horizon values and the values at default of asset `asset` on the block's paths, after
+  /// ``simulate(asset:block:factors:workspace:risk:into:)``'s two passes.
+  private func measureRisk(asset: Int, randomRevenue: Bool, workspace: Workspace) {
+    let model = models[asset]
+    let count = workspace.pathCount
+    let (payingYears, rates) = (workspace.payingYears, workspace.rates)
+    // Revenues at a year: simulated, or their expectations.
+    func revenue(_ table: UnsafeMutableBufferPointer<Double>, _ path: Int, _ year: Int) -> Double {
+      randomRevenue ? table[path] : model.expectedRevenues[year]
+    }
+    if let horizonYears, let (continuation, discount) = horizonValues[asset] {
+      for path in 0..<count {
+        let years = Int(payingYears[path])
+        let paid = min(years, horizonYears)
+        let base =
+          randomRevenue
+          ? workspace.baseAtHorizon[path] : model.expectedRoyaltyPrefix[paid]
+        var value = rates[path] * base - model.maintenancePrefix[paid]
+        if years >= horizonYears {
+          let income =
+            revenue(workspace.revenueAtHorizon, path, horizonYears) * rates[path]
+            * model.decay[horizonYears]
+          value += continuation.value(income) * discount
+        }
+        workspace.horizonValues[path] = value
+      }
+    } else {
+      for path in 0..<count {
+        workspace.horizonValues[path] =
+          rates[path] * workspace.royaltyBases[path] + workspace.constants[path]
+      }
+    }
+    let continuations = defaultValues[asset]
+    guard !continuations.isEmpty else { return }
+    for path in 0..<count {
+      let year = Int(workspace.defaultYears[path])
+      guard year > 0, year <= continuations.count, Int(payingYears[path]) >= year else { continue }
+      let income =
+        revenue(workspace.revenueAtDefault, path, year) * rates[path] * model.decay[year]
+      let (value, _, sale) = continuations[year - 1].evaluate(income)
+      workspace.collateralAtDefault[path] += value
+      workspace.saleAtDefault[path] += sale
+    }
+  }
+
+  /// Pass 2 of ``simulate(asset:block:factors:workspace:risk:into:)``: `B_K` of every path of
+  /// the block, in SIMD vectors of eight paths, the rows being whole vectors long, with the
+  /// owner's choices; and, for the risk measures, the revenue and `B` after year `horizon` and
+  /// each path's revenue in its default year (years up to `tenor`).
   private func growRevenues(
     _ model: AssetModel, factors: UnsafeBufferPointer<Double>,
-    weights: UnsafeBufferPointer<Double>, workspace: Workspace
+    weights: UnsafeBufferPointer<Double>, workspace: Workspace, horizon: Int?, tenor: Int
   ) {
     typealias Paths = SIMD8<Double>
     let sigma = model.volatility
@@ -210,28 +381,56 @@ struct PathSimulator: Sendable {
       let factorTable = factorYears > 0 ? factors.baseAddress : shockTable,
       let revenues = UnsafeMutableRawPointer(workspace.revenues.baseAddress),
       let royaltyBases = UnsafeMutableRawPointer(workspace.royaltyBases.baseAddress),
-      let payingYears = UnsafeRawPointer(workspace.payingYears.baseAddress)
+      let payingYears = UnsafeMutableRawPointer(workspace.payingYears.baseAddress),
+      let rates = UnsafeRawPointer(workspace.rates.baseAddress),
+      let defaultYears = UnsafeRawPointer(workspace.defaultYears.baseAddress),
+      let revenueAtDefault = UnsafeMutableRawPointer(workspace.revenueAtDefault.baseAddress)
     else { return }
     let shockRows = correlation < 1 ? shockTable : factorTable
     let rowBytes = rowLength * MemoryLayout<Double>.stride
+    let vectorBytes = MemoryLayout<Paths>.stride
+    let abandons = model.canAbandon
     for year in 0..<model.years {
       let weight = weights[year]
       let yearsPaid = Paths(repeating: Double(year + 1))
       let factorRow = UnsafeRawPointer(factorTable + year * rowLength)
       let shockRow = UnsafeRawPointer(shockRows + year * rowLength)
-      for offset in stride(from: 0, to: rowBytes, by: MemoryLayout<Paths>.stride) {
+      let threshold = abandons ? model.revenueThresholds[year] : 0
+      for offset in stride(from: 0, to: rowBytes, by: vectorBytes) {
+        var paying = payingYears.loadUnaligned(fromByteOffset: offset, as: Paths.self)
+        let previous = revenues.loadUnaligned(fromByteOffset: offset, as: Paths.self)
+        if abandons {
+          // The owner's choice at the end of year `year`, on the paths still paying.
+          let income = previous * rates.loadUnaligned(fromByteOffset: offset, as: Paths.self)
+          let abandoned = (yearsPaid .<= paying) .& (income .<= threshold)
+          paying.replace(with: Paths(repeating: Double(year)), where: abandoned)
+          payingYears.storeBytes(of: paying, toByteOffset: offset, as: Paths.self)
+        }
         let logGrowth =
           drift + factorScale * factorRow.loadUnaligned(fromByteOffset: offset, as: Paths.self)
           + shockScale * shockRow.loadUnaligned(fromByteOffset: offset, as: Paths.self)
-        let revenue =
-          revenues.loadUnaligned(fromByteOffset: offset, as: Paths.self)
-          * VectorMath.exp(logGrowth)
+        let revenue = previous * VectorMath.exp(logGrowth)
         revenues.storeBytes(of: revenue, toByteOffset: offset, as: Paths.self)
-        let paid = yearsPaid .<= payingYears.loadUnaligned(fromByteOffset: offset, as: Paths.self)
+        let paid = yearsPaid .<= paying
         let royaltyBase =
           royaltyBases.loadUnaligned(fromByteOffset: offset, as: Paths.self)
           + (weight * revenue).replacing(with: 0, where: .!paid)
         royaltyBases.storeBytes(of: royaltyBase, toByteOffset: offset, as: Paths.self)
+      }
+      if year + 1 == horizon {
+        workspace.revenueAtHorizon.update(fromContentsOf: workspace.revenues)
+        workspace.baseAtHorizon.update(fromContentsOf: workspace.royaltyBases)
+      }
+      if year < tenor {
+        for offset in stride(from: 0, to: rowBytes, by: vectorBytes) {
+          let defaulted =
+            defaultYears.loadUnaligned(fromByteOffset: offset, as: Paths.self) .== yearsPaid
+          var kept = revenueAtDefault.loadUnaligned(fromByteOffset: offset, as: Paths.self)
+          kept.replace(
+            with: revenues.loadUnaligned(fromByteOffset: offset, as: Paths.self),
+            where: defaulted)
+          revenueAtDefault.storeBytes(of: kept, toByteOffset: offset, as: Paths.self)
+        }
       }
     }
   }
@@ -262,6 +461,14 @@ extension PathSimulator {
     let payingYears, rates, constants, revenues, royaltyBases: UnsafeMutableBufferPointer<Double>
     /// `(1 - h)^k` for the current asset, k = 1...N.
     let survival: UnsafeMutableBufferPointer<Double>
+    /// Per path, for the risk measures of the current asset: the revenue `R_H` and the royalty
+    /// base `B_H` after the horizon year, the revenue in the path's default year, and the
+    /// asset's horizon value.
+    let revenueAtHorizon, baseAtHorizon, revenueAtDefault, horizonValues:
+      UnsafeMutableBufferPointer<Double>
+    /// Per path, for the whole block: the default year (0 for none), and the sums over the
+    /// assets of `C_j` and `V_s(j)` at the default.
+    let defaultYears, collateralAtDefault, saleAtDefault: UnsafeMutableBufferPointer<Double>
 
     /// The row length for `pathCount` paths: a multiple of 8, plus 8 so that a path's entries
     /// in consecutive rows, written one after the other in pass 1, fall in different sets of the
@@ -283,10 +490,18 @@ extension PathSimulator {
       (payingYears, rates, constants) = (zeros(rowLength), zeros(rowLength), zeros(rowLength))
       (revenues, royaltyBases) = (zeros(rowLength), zeros(rowLength))
       survival = zeros(years)
+      (revenueAtHorizon, baseAtHorizon) = (zeros(rowLength), zeros(rowLength))
+      (revenueAtDefault, horizonValues) = (zeros(rowLength), zeros(rowLength))
+      (defaultYears, collateralAtDefault) = (zeros(rowLength), zeros(rowLength))
+      saleAtDefault = zeros(rowLength)
     }
 
     deinit {
-      for buffer in [shocks, payingYears, rates, constants, revenues, royaltyBases, survival] {
+      for buffer in [
+        shocks, payingYears, rates, constants, revenues, royaltyBases, survival, revenueAtHorizon,
+        baseAtHorizon, revenueAtDefault, horizonValues, defaultYears, collateralAtDefault,
+        saleAtDefault,
+      ] {
         buffer.deallocate()
       }
     }

@@ -5,10 +5,12 @@ import IPCommon
 /// The per-asset table of a valuation (`ipfin value --per-asset FILE`), as RFC 4180 CSV.
 ///
 /// Columns: `id,right,office,remaining_life,deterministic_value,mean,sd,p05,p50,p95,`
-/// `share_of_portfolio`. `remaining_life` is `L` in years; `mean`, `sd`, `p05`, `p50`, `p95` are
-/// those of the asset's simulated values (empty without a simulation, and the quantiles empty
-/// when they were not computed); `share_of_portfolio` is the asset's mean over the sum of the
-/// means (the deterministic values without a simulation), empty when that sum is 0. Numbers are
+/// `share_of_portfolio`, and with a loan `eligible`. `remaining_life` is `L` in years; `mean`,
+/// `sd`, `p05`, `p50`, `p95` are those of the asset's simulated whole-life values (empty without
+/// a simulation, and the quantiles empty when they were not computed); `share_of_portfolio` is
+/// the asset's mean over the sum of the means (the deterministic values without a simulation),
+/// empty when that sum is 0; `eligible` is `true` when the right's life lasts the loan's tenor
+/// and time to sell (``Loan/isEligible(remainingLife:)``), `false` otherwise. Numbers are
 /// written exactly (the shortest text that reads back as the same double).
 public enum PerAssetTable {
   /// The column names.
@@ -16,6 +18,9 @@ public enum PerAssetTable {
     "id", "right", "office", "remaining_life", "deterministic_value", "mean", "sd", "p05", "p50",
     "p95", "share_of_portfolio",
   ]
+
+  /// The column added with a loan.
+  public static let eligibilityColumn = "eligible"
 
   /// The table of a Monte Carlo valuation.
   public static func csv(_ result: ValuationResult) -> String {
@@ -30,7 +35,7 @@ public enum PerAssetTable {
             share(asset.mean, of: total),
           ]
         )
-      })
+      }, eligibility: result.loan == nil ? nil : result.assets.map(\.isEligible))
   }
 
   /// The table of a deterministic valuation: the simulation's columns are empty.
@@ -46,12 +51,15 @@ public enum PerAssetTable {
     total == 0 ? .nan : value / total
   }
 
-  private static func csv(_ rows: [(AssetValue, [Double])]) -> String {
-    var writer = CSVWriter(header: columns)
-    for (asset, figures) in rows {
+  private static func csv(_ rows: [(AssetValue, [Double])], eligibility: [Bool]? = nil)
+    -> String
+  {
+    var writer = CSVWriter(header: columns + (eligibility == nil ? [] : [eligibilityColumn]))
+    for (index, (asset, figures)) in rows.enumerated() {
       writer.appendRow(
         [asset.id, asset.right.rawValue, asset.office.rawValue]
-          + ([asset.remainingLife, asset.deterministicValue] + figures).map(NumberFormatting.exact))
+          + ([asset.remainingLife, asset.deterministicValue] + figures).map(NumberFormatting.exact)
+          + (eligibility.map { [$0[index] ? "true" : "false"] } ?? []))
     }
     return writer.text
   }

@@ -14,6 +14,7 @@ import IPCommon
 /// | `paths` | 20,000 | standard error of the mean about 0.7% of the standard deviation |
 /// | `seed` | 57 | a fixed constant (see ``defaultSeed``) |
 /// | `threads` | all active cores | does not change the result |
+/// | `horizon` | 1 year | the usual horizon of a lender's value at risk (``RiskHorizon``) |
 /// | shifts | none (0 and multipliers 1) | |
 public struct ValuationAssumptions: Sendable, Equatable {
   /// The valuation date: remaining lives run from it.
@@ -38,6 +39,12 @@ public struct ValuationAssumptions: Sendable, Equatable {
   public var royaltyMultiplier: Double = 1
   /// Multiplies every asset's revenue volatility; at least 0.
   public var volatilityMultiplier: Double = 1
+  /// The risk horizon of the value at risk, the expected shortfall and the collateral and
+  /// lending values (``CollateralReport``): 1 to 100 years, or the whole life.
+  public var horizon: RiskHorizon = .default
+
+  /// `H`, or `nil` when risk is measured on the whole-life value.
+  public var horizonYears: Int? { horizon.years }
 
   /// The default discount rate, 0.15 a year. A modelling assumption, not a published figure:
   /// ipfin's references give no discount rate for IP. A single IP right is riskier than the
@@ -86,6 +93,11 @@ public struct ValuationAssumptions: Sendable, Equatable {
       (2...Self.maximumPaths).contains(paths), "paths", Double(paths),
       "a whole number from 2 to \(Self.maximumPaths)")
     try check(threads >= 1, "threads", Double(threads), "a whole number of 1 or more")
+    if let horizonYears {
+      try check(
+        (1...RiskHorizon.maximumYears).contains(horizonYears), "horizon", Double(horizonYears),
+        "a whole number of years from 1 to \(RiskHorizon.maximumYears), or life")
+    }
     try check(
       discountRateShift > -1, "discount_rate_shift", discountRateShift, "a shift above -1")
     try check(

@@ -2,28 +2,53 @@
 
 import IPCommon
 
-/// The outcome of a Monte Carlo valuation: the simulated portfolio value of every path, the
-/// same split by kind of right (for loan-to-value limits), and each asset's summary.
+/// The outcome of a Monte Carlo valuation: the simulated whole-life and horizon values of the
+/// portfolio on every path, the horizon values of the eligible rights by kind (for loan-to-value
+/// limits), the collateral at the borrower's default, and each asset's summary.
 public struct ValuationResult: Sendable {
   /// The assumptions the portfolio was valued under.
   public let assumptions: ValuationAssumptions
+  /// The loan, when one was given.
+  public let loan: Loan?
   /// The deterministic values, per asset and in total.
   public let deterministic: DeterministicResult
   /// Each asset's simulated figures, in portfolio order.
   public let assets: [AssetValuation]
-  /// The portfolio value `P` of every path, in path order.
+  /// The whole-life portfolio value `P` of every path, in path order.
   public let portfolioValues: [Double]
-  /// For each kind of right, the value of the portfolio's rights of that kind on every path
-  /// (zeros for a kind the portfolio does not hold).
-  public let valuesByRight: [IPRight: [Double]]
+  /// The horizon value `P_H` of every path (``MonteCarloValuation``); `nil` when the risk is
+  /// measured on the whole life (``ValuationAssumptions/horizonYears`` is `nil`).
+  public let horizonValues: [Double]?
+  /// For each kind of right, the horizon value (the whole-life value without a horizon) of the
+  /// portfolio's eligible rights of that kind on every path (zeros for a kind the portfolio does
+  /// not hold): what loan-to-value limits apply to.
+  public let lendingBaseByRight: [IPRight: [Double]]
+  /// The borrower's defaults, with a loan that gives a probability of default.
+  public let defaults: DefaultOutcomes?
   /// The random variates drawn, by kind, for comparing the engine's speed with that of drawing
   /// them alone.
   public let variatesDrawn: VariateCounts
 
   /// The portfolio's currency (empty when not stated).
   public var currency: String { deterministic.currency }
-  /// The expired rights and anything else worth a warning.
+  /// The expired rights, the rights not eligible for the loan, and anything else worth a
+  /// warning.
   public var warnings: [ValuationWarning] { deterministic.warnings }
+
+  /// The values the risk figures are measured on: ``horizonValues``, or the whole-life values.
+  public var riskValues: [Double] { horizonValues ?? portfolioValues }
+}
+
+/// What happened to the borrower on each path of a valuation with a loan.
+public struct DefaultOutcomes: Sendable, Equatable {
+  /// Per path, the year `j` of the borrower's default, 1 to the tenor; 0 when it does not
+  /// default within the tenor.
+  public let years: [Int]
+  /// Per path, the collateral at default `V(j) = sum_i C_j(X_ij)` (0 without a default).
+  public let collateral: [Double]
+  /// Per path, the sale value `V_s(j)`: what a buyer pays at the end of the sale (0 without a
+  /// default).
+  public let saleValues: [Double]
 }
 
 /// How many random variates a simulation drew, by kind.
@@ -63,6 +88,9 @@ public struct AssetValuation: Sendable, Equatable {
   /// The 5%, 50% and 95% quantiles of the simulated values (Hyndman and Fan's definition 7);
   /// `nil` when the valuation was run without per-asset quantiles.
   public let quantiles: Quantiles?
+  /// Whether the right can secure the loan (always, without a loan): its remaining life lasts
+  /// the tenor and the time to sell.
+  public let isEligible: Bool
 
   /// Three quantiles of one asset's simulated values.
   public struct Quantiles: Sendable, Equatable {

@@ -24,10 +24,21 @@ struct ValueCommand: ParsableCommand {
       one row per figure: deterministic_value, market_value_mean, market_value_mean_se, \
       market_value_sd, market_value_p05, market_value_p50, market_value_p95, \
       orderly_liquidation_value, forced_liquidation_value, collateral_value, lending_value, \
-      var95, es95, var99, es99, hhi; with --loan also loan_amount, coverage_orderly, \
-      coverage_forced, expected_lgd, and with --pd expected_loss. --deterministic prints \
-      deterministic_value only. --sensitivity adds a tornado table (in CSV: rows \
-      sensitivity_<driver>_low and sensitivity_<driver>_high, largest swing first).
+      horizon_years, horizon_value_mean (with a horizon), collateral_value, lending_value, \
+      var95, es95, var99, es99, hhi; with --loan also loan_amount, tenor_years, \
+      coverage_orderly, coverage_forced, and with --pd default_probability, \
+      collateral_at_default_mean, collateral_at_default_p10, lgd_mean, lgd_p90, \
+      expected_credit_loss, expected_credit_loss_rate, expected_credit_loss_12m, \
+      unexpected_loss99. --deterministic prints deterministic_value only. --sensitivity adds a \
+      tornado table (in CSV: rows sensitivity_<driver>_low and sensitivity_<driver>_high, \
+      largest swing first).
+
+      The value at risk, expected shortfall, collateral and lending values are measured over \
+      --horizon years (default 1): on what a holder has at the horizon, the cash flows to then \
+      and what the rights still kept are worth, valued today. With --loan and --pd the \
+      borrower may default in any year of the tenor, in bad years more often \
+      (--borrower-correlation); the collateral is then sold over --time-to-sell years, and the \
+      loss is what the sale does not cover.
 
       Defaults. Valuation date: 31 December of the year of the latest filing or grant date in \
       the file (fixed by the file, so the same file gives the same bytes on any day). Discount \
@@ -35,7 +46,9 @@ struct ValueCommand: ParsableCommand {
       one (Viet Nam's corporate income tax). Trademark economic life 10 years. Seed 57. The \
       liquidation discounts 0.35 and 0.60 and the quantile 0.10 are modelling assumptions; the \
       LTV limits 0.50 (invention, trademark) follow published lending practice, 0.30 (utility \
-      solution, industrial design) is an assumption. The valuation date, seed, paths and \
+      solution, industrial design) is an assumption. The loan's tenor 5, bullet repayment, \
+      borrower correlation 0.5, time to sell 1 year, sale cost 0.10 and loan rate 0.10 are \
+      modelling assumptions. The valuation date, seed, paths and \
       threads used are printed on standard error; the output is identical for any --threads.
 
       Exit codes: 64 bad option, 65 bad portfolio data (with file, line and column), \
@@ -102,8 +115,49 @@ struct ValueCommand: ParsableCommand {
   var loan: String?
 
   @Option(
-    help: ArgumentHelp("The borrower's probability of default (needs --loan).", valueName: "p"))
+    help: ArgumentHelp(
+      "The borrower's annual probability of default (needs --loan).", valueName: "p"))
   var pd: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The loan's tenor in whole years, 1 to \(Loan.maximumTenorYears). (default: "
+        + "\(Loan.defaultTenorYears))", valueName: "T"))
+  var tenor: Int?
+
+  @Option(help: "How the loan is repaid: bullet or linear. (default: bullet)")
+  var amortization: Loan.Amortization?
+
+  @Option(
+    help: ArgumentHelp(
+      "The weight of the market factor in the borrower's default, in [0, 1]. (default: "
+        + "\(NumberFormatting.exact(Loan.defaultBorrowerCorrelation)))", valueName: "beta"))
+  var borrowerCorrelation: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The years a sale of the collateral takes after a default, 0 to "
+        + "\(NumberFormatting.exact(Loan.maximumTimeToSell)). (default: "
+        + "\(NumberFormatting.exact(Loan.defaultTimeToSell)))", valueName: "s"))
+  var timeToSell: Double?
+
+  @Option(
+    help: ArgumentHelp(
+      "The cost of that sale, a fraction of its proceeds. (default: "
+        + "\(NumberFormatting.exact(Loan.defaultSaleCost)))", valueName: "c"))
+  var saleCost: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The loan's interest rate, which also discounts recoveries and losses. (default: "
+        + "\(NumberFormatting.exact(Loan.defaultRate)))", valueName: "i"))
+  var loanRate: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The risk horizon in whole years (1 to \(RiskHorizon.maximumYears)), or life for the "
+        + "whole-life value. (default: \(RiskHorizon.default))", valueName: "H|life"))
+  var horizon: String?
 
   @Option(
     help: ArgumentHelp("Added to every discount rate, as 0.01 or 1%. (default: 0)", valueName: "x"))
@@ -148,6 +202,10 @@ struct ValueCommand: ParsableCommand {
         ("--orderly-discount", orderlyDiscount != nil),
         ("--forced-discount", forcedDiscount != nil),
         ("--ltv", !loanToValue.isEmpty), ("--loan", loan != nil), ("--pd", pd != nil),
+        ("--tenor", tenor != nil), ("--amortization", amortization != nil),
+        ("--borrower-correlation", borrowerCorrelation != nil),
+        ("--time-to-sell", timeToSell != nil), ("--sale-cost", saleCost != nil),
+        ("--loan-rate", loanRate != nil), ("--horizon", horizon != nil),
         ("--volatility-multiplier", volatilityMultiplier != nil),
       ]
       if let (flag, _) = simulationOnly.first(where: \.1) {
@@ -160,7 +218,7 @@ struct ValueCommand: ParsableCommand {
   func run() throws {
     let portfolio = try Portfolio.read(path: self.portfolio)
     let date = valuationDate.flatMap(CalendarDate.init(iso8601:))
-    let (assumptions, policy) = try settings(at: date ?? portfolio.defaultValuationDate)
+    let (assumptions, policy, loan) = try settings(at: date ?? portfolio.defaultValuationDate)
     if date == nil {
       Output.note(
         "valuation date \(assumptions.valuationDate) (default: 31 December of the year of the "
@@ -190,8 +248,8 @@ struct ValueCommand: ParsableCommand {
       let result = try {
         defer { progress.finish() }  // clears the bar before any warning, also on an error
         return try MonteCarloValuation.run(
-          portfolio: portfolio, assumptions: assumptions, perAssetQuantiles: quantiles,
-          progress: progress)
+          portfolio: portfolio, assumptions: assumptions, loan: loan,
+          perAssetQuantiles: quantiles, progress: progress)
       }()
       result.warnings.forEach { Output.note("warning: \($0)") }
       summary = ValuationSummary(
@@ -210,11 +268,11 @@ struct ValueCommand: ParsableCommand {
     try output.emit(text, alongside: perAsset.map { [($0, perAssetText)] } ?? [])
   }
 
-  /// The assumptions at `valuationDate` and the policy the options ask for, validated; an
-  /// invalid setting is a usage error.
+  /// The assumptions at `valuationDate`, the policy and the loan the options ask for,
+  /// validated; an invalid setting is a usage error.
   private func settings(
     at valuationDate: CalendarDate
-  ) throws -> (ValuationAssumptions, CollateralPolicy) {
+  ) throws -> (ValuationAssumptions, CollateralPolicy, Loan?) {
     do {
       return try parsedSettings(at: valuationDate)
     } catch let error as ValuationError {
@@ -224,7 +282,7 @@ struct ValueCommand: ParsableCommand {
 
   private func parsedSettings(
     at valuationDate: CalendarDate
-  ) throws -> (ValuationAssumptions, CollateralPolicy) {
+  ) throws -> (ValuationAssumptions, CollateralPolicy, Loan?) {
     var assumptions = ValuationAssumptions(valuationDate: valuationDate)
     if let paths { assumptions.paths = paths }
     if let seed { assumptions.seed = seed }
@@ -240,6 +298,13 @@ struct ValueCommand: ParsableCommand {
       assumptions.revenueGrowthShift = try Self.rate(growthShift, "--growth-shift")
     }
     if let royaltyMultiplier { assumptions.royaltyMultiplier = royaltyMultiplier }
+    if let horizon {
+      guard let parsed = RiskHorizon(horizon) else {
+        throw ValidationError(
+          "--horizon '\(horizon)' is not a number of years or life; write 1 or life")
+      }
+      assumptions.horizon = parsed
+    }
     if let volatilityMultiplier { assumptions.volatilityMultiplier = volatilityMultiplier }
 
     var policy = CollateralPolicy()
@@ -258,16 +323,35 @@ struct ValueCommand: ParsableCommand {
       try policy.setLoanToValue(
         try Self.rate(parts[1], "--ltv \(parts[0])"), forRightNamed: parts[0])
     }
-    if let loan {
-      guard let amount = ValueParsing.number(loan) else {
-        throw ValidationError("--loan '\(loan)' is not an amount; write digits such as 20000000000")
-      }
-      policy.loanAmount = amount
-    }
-    if let pd { policy.probabilityOfDefault = try Self.rate(pd, "--pd") }
     try assumptions.validate()
     try policy.validate()
-    return (assumptions, policy)
+    let loanTerms: [(String, Bool)] = [
+      ("--pd", pd != nil), ("--tenor", tenor != nil), ("--amortization", amortization != nil),
+      ("--borrower-correlation", borrowerCorrelation != nil),
+      ("--time-to-sell", timeToSell != nil), ("--sale-cost", saleCost != nil),
+      ("--loan-rate", loanRate != nil),
+    ]
+    guard let loan else {
+      if let (flag, _) = loanTerms.first(where: \.1) {
+        throw ValidationError("\(flag) is a term of the loan: give --loan too")
+      }
+      return (assumptions, policy, nil)
+    }
+    guard let amount = ValueParsing.number(loan) else {
+      throw ValidationError("--loan '\(loan)' is not an amount; write digits such as 20000000000")
+    }
+    var terms = Loan(amount: amount)
+    if let pd { terms.probabilityOfDefault = try Self.rate(pd, "--pd") }
+    if let tenor { terms.tenorYears = tenor }
+    if let amortization { terms.amortization = amortization }
+    if let borrowerCorrelation {
+      terms.borrowerCorrelation = try Self.rate(borrowerCorrelation, "--borrower-correlation")
+    }
+    if let timeToSell { terms.timeToSell = timeToSell }
+    if let saleCost { terms.saleCost = try Self.rate(saleCost, "--sale-cost") }
+    if let loanRate { terms.rate = try Self.rate(loanRate, "--loan-rate") }
+    try terms.validate()
+    return (assumptions, policy, terms)
   }
 
   /// `text` as a rate (`0.05` or `5%`).
@@ -278,3 +362,5 @@ struct ValueCommand: ParsableCommand {
     return value
   }
 }
+
+extension Loan.Amortization: ExpressibleByArgument {}
