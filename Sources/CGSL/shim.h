@@ -24,6 +24,7 @@
 #include <gsl/gsl_roots.h>
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_blas.h>
+#include <gsl/gsl_integration.h>
 
 /// The version string of the linked GSL library.
 static inline const char *cgsl_version(void) { return gsl_version; }

@@ -49,6 +49,13 @@ public struct DefaultOutcomes: Sendable, Equatable {
   /// Per path, the sale value `V_s(j)`: what a buyer pays at the end of the sale (0 without a
   /// default).
   public let saleValues: [Double]
+
+  /// Outcomes given path by path (for tests and other engines).
+  public init(years: [Int], collateral: [Double], saleValues: [Double]) {
+    self.years = years
+    self.collateral = collateral
+    self.saleValues = saleValues
+  }
 }
 
 /// How many random variates a simulation drew, by kind.

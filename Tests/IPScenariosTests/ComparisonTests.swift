@@ -21,13 +21,13 @@ struct ComparisonTests {
   static let baseline = ScenarioSummary(
     name: "baseline", description: "base, with a comma",
     series: [series("invention", growth: 0.05), series("trademark", growth: 0.02)],
-    valuation: ["market_value_mean": 100, "collateral_value": 50, "expected_loss": 0, "hhi": 0.3])
+    valuation: ["market_value_mean": 100, "collateral_value": 50, "expected_credit_loss": 0, "hhi": 0.3])
   static let projectionOnly = ScenarioSummary(
     name: "growth", description: "",
     series: [series("invention", growth: 0.10)], valuation: nil)
   static let valuationOnly = ScenarioSummary(
     name: "stress", description: "",
-    series: [], valuation: ["market_value_mean": 80, "collateral_value": 35, "expected_loss": 2])
+    series: [], valuation: ["market_value_mean": 80, "collateral_value": 35, "expected_credit_loss": 2])
 
   /// The column order is stable: scenario, description, series blocks, valuation metrics, then
   /// the changes against the baseline.
@@ -41,9 +41,10 @@ struct ComparisonTests {
       ])
     #expect(c[8] == "invention_cagr")
     #expect(c[15] == "trademark_cagr")
-    #expect(Array(c[16..<31]) == Comparison.valuationMetrics)
+    let metricsEnd = 16 + Comparison.valuationMetrics.count
+    #expect(Array(c[16..<metricsEnd]) == Comparison.valuationMetrics)
     #expect(
-      Array(c[31...]) == ["invention_2035_vs_baseline_pct", "trademark_2035_vs_baseline_pct"]
+      Array(c[metricsEnd...]) == ["invention_2035_vs_baseline_pct", "trademark_2035_vs_baseline_pct"]
         + Comparison.valuationKeyFigures.map { "\($0)_vs_baseline_pct" })
   }
 
@@ -68,8 +69,8 @@ struct ComparisonTests {
         < 1e-9)
     #expect(cell(2, "market_value_mean_vs_baseline_pct") == -20)
     #expect(cell(2, "collateral_value_vs_baseline_pct") == -30)
-    // A change from a zero baseline is empty (expected_loss 0 -> 2).
-    #expect(cell(2, "expected_loss_vs_baseline_pct").isNaN)
+    // A change from a zero baseline is empty (expected_credit_loss 0 -> 2).
+    #expect(cell(2, "expected_credit_loss_vs_baseline_pct").isNaN)
     let csv = try CSVTable(text: comparison.csv, source: "comparison")
     #expect(csv.header == comparison.columns)
     #expect(csv.records.count == 3)

@@ -3,6 +3,7 @@
 import Foundation
 import IPCommon
 import IPScenarios
+import IPValuation
 import Testing
 
 @Suite("Scenario files")
@@ -59,7 +60,8 @@ struct ScenarioLoaderTests {
     #expect(valuation.orderlyDiscount == 0.35)
     #expect(valuation.forcedDiscount == 0.70)
     #expect(valuation.loanToValue == ["invention": 0.5])
-    #expect(valuation.loanAmount == 2e10 && valuation.probabilityOfDefault == 0.03)
+    #expect(valuation.loan?.amount == 2e10 && valuation.loan?.probabilityOfDefault == 0.03)
+    #expect(valuation.loan?.tenorYears == Loan.defaultTenorYears)
     #expect(valuation.valuationDate?.description == "2025-12-31")
   }
 

@@ -89,12 +89,11 @@ struct ScenarioRunnerTests {
       valuationDate: try #require(CalendarDate(iso8601: "2025-12-31")))
     assumptions.paths = 3000
     assumptions.seed = 11
-    var policy = CollateralPolicy()
-    policy.loanAmount = 1e9
-    policy.probabilityOfDefault = 0.05
+    var loan = Loan(amount: 1e9)
+    loan.probabilityOfDefault = 0.05
     let report = try CollateralReport(
-      result: try MonteCarloValuation.run(portfolio: portfolio, assumptions: assumptions),
-      policy: policy)
+      result: try MonteCarloValuation.run(
+        portfolio: portfolio, assumptions: assumptions, loan: loan))
     let metrics = try #require(summary.valuation)
     for metric in report.metrics {
       #expect(metrics[metric.name] == metric.value, "\(metric.name)")

@@ -73,15 +73,23 @@ struct MonteCarloValuationTests {
       assumptions: Self.assumptions(paths: paths), perAssetQuantiles: false)
     let root = Double(paths).squareRoot()
     for asset in result.assets {
-      let error = abs(asset.mean - asset.terms.expectedValue)
-      #expect(error <= 4 * asset.standardDeviation / root, "\(asset.terms.id)")
-      // E[V] uses the PERT mean, not the mode: the two differ here.
+      let se = asset.standardDeviation / root
+      if let expected = asset.terms.expectedValue {
+        #expect(abs(asset.mean - expected) <= 4 * se, "\(asset.terms.id)")
+      } else {
+        // A maintenance cost and a random revenue: abandoning in bad years only adds value.
+        #expect(asset.mean >= asset.terms.expectedValueIfKept - 4 * se, "\(asset.terms.id)")
+      }
       #expect(asset.quantiles == nil)
     }
+    // UTIL and DES have closed forms, INV and TM (maintenance and volatility) do not.
+    #expect(result.assets.map { $0.terms.expectedValue == nil } == [true, false, false, true])
     let mean = try Descriptive.mean(result.portfolioValues)
     let se = try Descriptive.standardDeviation(result.portfolioValues) / root
-    #expect(abs(mean - result.deterministic.expectedValue) <= 4 * se)
-    #expect(abs(result.deterministic.expectedValue - result.deterministic.value) > 10 * se)
+    let ifKept = result.deterministic.expectedValueIfKept
+    #expect(mean >= ifKept - 4 * se)
+    // E[V] uses the PERT mean, not the mode: the two differ here.
+    #expect(abs(ifKept - result.deterministic.value) > 10 * se)
   }
 
   @Test func logRevenueIsNormalWithTheModelsMoments() throws {
@@ -95,7 +103,7 @@ struct MonteCarloValuationTests {
       portfolio: try Portfolio(assets: [asset]), assumptions: Self.assumptions(paths: paths),
       perAssetQuantiles: false)
     let logs = result.portfolioValues.map { log($0) }
-    let expectedMean = log(result.deterministic.expectedValue) - sigma * sigma / 2
+    let expectedMean = log(try #require(result.deterministic.expectedValue)) - sigma * sigma / 2
     let n = Double(paths)
     #expect(abs(try Descriptive.mean(logs) - expectedMean) <= 4 * sigma / n.squareRoot())
     let variance = try Descriptive.variance(logs)
@@ -114,7 +122,7 @@ struct MonteCarloValuationTests {
       portfolio: try Portfolio(assets: assets),
       assumptions: Self.assumptions(paths: paths, correlation: correlation),
       perAssetQuantiles: false)
-    let m = result.assets.map(\.terms.expectedValue)
+    let m = result.assets.map(\.terms.expectedValueIfKept)
     let variance =
       m[0] * m[0] * expm1(0.09) + m[1] * m[1] * expm1(0.25)
       + 2 * m[0] * m[1] * expm1(correlation * 0.3 * 0.5)
@@ -223,7 +231,8 @@ struct MonteCarloValuationTests {
     }
     for result in results.dropFirst() {
       #expect(result.portfolioValues == results[0].portfolioValues)
-      #expect(result.valuesByRight == results[0].valuesByRight)
+      #expect(result.horizonValues == results[0].horizonValues)
+      #expect(result.lendingBaseByRight == results[0].lendingBaseByRight)
       #expect(result.assets == results[0].assets)
     }
     // A different seed gives different paths.
@@ -246,13 +255,22 @@ struct MonteCarloValuationTests {
     #expect(short.portfolioValues.allSatisfy { $0.isFinite })
   }
 
-  @Test func valuesByRightAddUpToThePortfolio() throws {
-    let result = try MonteCarloValuation.run(
-      portfolio: try Portfolio(assets: Self.richPortfolio),
-      assumptions: Self.assumptions(paths: 3000), perAssetQuantiles: false)
-    for path in [0, 1, 1234, 2999] {
-      let sum = IPRight.allCases.reduce(0) { $0 + (result.valuesByRight[$1]?[path] ?? .nan) }
-      #expect(relativelyClose(sum, result.portfolioValues[path], 1e-12))
+  /// Without a loan every right is eligible, so the lending bases by right add up to the
+  /// horizon value, or to the whole-life value with the horizon `life`.
+  @Test func lendingBasesByRightAddUpToThePortfolio() throws {
+    var assumptions = Self.assumptions(paths: 3000)
+    for horizon in [RiskHorizon.years(1), .years(4), .life] {
+      assumptions.horizon = horizon
+      let result = try MonteCarloValuation.run(
+        portfolio: try Portfolio(assets: Self.richPortfolio), assumptions: assumptions,
+        perAssetQuantiles: false)
+      #expect((result.horizonValues == nil) == (horizon == .life))
+      for path in [0, 1, 1234, 2999] {
+        let sum = IPRight.allCases.reduce(0) {
+          $0 + (result.lendingBaseByRight[$1]?[path] ?? .nan)
+        }
+        #expect(relativelyClose(sum, result.riskValues[path], 1e-12))
+      }
     }
   }
 

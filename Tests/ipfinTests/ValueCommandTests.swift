@@ -58,9 +58,12 @@ struct ValueCommandTests {
       metrics(result.standardOutput).names == [
         "deterministic_value", "market_value_mean", "market_value_mean_se", "market_value_sd",
         "market_value_p05", "market_value_p50", "market_value_p95", "orderly_liquidation_value",
-        "forced_liquidation_value", "collateral_value", "lending_value", "var95", "es95",
-        "var99", "es99", "hhi", "loan_amount", "coverage_orderly", "coverage_forced",
-        "expected_lgd", "expected_loss",
+        "forced_liquidation_value", "horizon_years", "horizon_value_mean", "collateral_value",
+        "lending_value", "var95", "es95", "var99", "es99", "hhi", "loan_amount", "tenor_years",
+        "coverage_orderly", "coverage_forced", "default_probability",
+        "collateral_at_default_mean", "collateral_at_default_p10", "lgd_mean", "lgd_p90",
+        "expected_credit_loss", "expected_credit_loss_rate", "expected_credit_loss_12m",
+        "unexpected_loss99",
       ])
     // The seed and the valuation date are on standard error, with the default's rule.
     #expect(result.standardError.contains("seed 57, 2000 paths"))
@@ -181,7 +184,9 @@ struct ValueCommandTests {
     #expect(document["paths"] as? Int == 500)
     let metrics = try #require(document["metrics"] as? [String: Double])
     #expect(metrics["loan_amount"] == 1e10)
-    #expect(metrics.count == 20)
+    #expect(metrics["tenor_years"] == 5)
+    // 16 figures, the horizon's 2, and the loan's 4 without a probability of default.
+    #expect(metrics.count == 22)
   }
 
   /// Usage errors: exit code 64, no output written.
@@ -197,6 +202,17 @@ struct ValueCommandTests {
     ["--orderly-discount", "0.7"],
     ["--discount-rate", "abc"],
     ["--collateral-quantile", "0"],
+    ["--tenor", "3"],
+    ["--loan", "1e9", "--tenor", "0"],
+    ["--loan", "1e9", "--tenor", "31"],
+    ["--loan", "1e9", "--amortization", "balloon"],
+    ["--loan", "1e9", "--borrower-correlation", "1.2"],
+    ["--loan", "1e9", "--time-to-sell", "11"],
+    ["--loan", "1e9", "--sale-cost", "abc"],
+    ["--loan", "1e9", "--loan-rate", "150%"],
+    ["--horizon", "0"],
+    ["--horizon", "forever"],
+    ["--deterministic", "--horizon", "2"],
   ])
   func badOptionsAreUsageErrors(_ options: [String]) throws {
     let directory = try BinaryRunner.scratchDirectory()
@@ -214,17 +230,64 @@ struct ValueCommandTests {
     #expect(result.standardError.contains("would overwrite the input"))
   }
 
-  @Test func overflowIsANumericalFailure() throws {
+  /// Inputs whose yearly amounts overflow are bad data at their row and column (the revenue or
+  /// the maintenance cost), not a numerical failure blaming the revenue.
+  @Test func overflowIsBadDataWithItsPlace() throws {
     let directory = try BinaryRunner.scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let input = directory.appendingPathComponent("huge.csv").path
     try """
-    id,right,office,filing_date,grant_date,revenue,revenue_growth,royalty_rate
-    HUGE,invention,VN,2020-01-01,2021-01-01,1e308,100%,1
+    id,right,office,filing_date,grant_date,revenue,revenue_growth,royalty_rate,maintenance_cost
+    HUGE,invention,VN,2020-01-01,2021-01-01,1e308,100%,1,0
+    COSTLY,invention,VN,2020-01-01,2021-01-01,1000,0,0.1,1e308
     """.write(toFile: input, atomically: true, encoding: .utf8)
     let result = try BinaryRunner.run(["value", input, "--paths", "100"])
-    #expect(result.status == 70)
+    #expect(result.status == 65)
+    #expect(result.standardError.contains("huge.csv:2:6"))
     #expect(result.standardError.contains("the value of asset 'HUGE' is not finite"))
+    let costly = directory.appendingPathComponent("costly.csv").path
+    try """
+    id,right,office,filing_date,grant_date,revenue,revenue_growth,royalty_rate,maintenance_cost
+    COSTLY,invention,VN,2020-01-01,2021-01-01,1000,0,0.1,1e308
+    """.write(toFile: costly, atomically: true, encoding: .utf8)
+    let second = try BinaryRunner.run(["value", costly, "--deterministic"])
+    #expect(second.status == 65)
+    #expect(second.standardError.contains("costly.csv:2:9"))
+    #expect(second.standardError.contains("maintenance"))
+  }
+
+  /// With a loan, rights whose life ends before the tenor and the sale are named in a warning,
+  /// marked in the per-asset file and left out of the lending value.
+  @Test func ineligibleRightsAreNamedAndMarked() throws {
+    let directory = try BinaryRunner.scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let assets = directory.appendingPathComponent("assets.csv").path
+    let result = try BinaryRunner.run([
+      "value", Self.sample, "--paths", "1000", "--loan", "2e10", "--per-asset", assets,
+      "--format", "csv",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    for id in ["INV-2006-METER", "UTI-2017-MOUNT", "DES-2013-METER"] {
+      #expect(result.standardError.contains("'\(id)' is not eligible as collateral"), "\(id)")
+    }
+    let rows = try String(contentsOfFile: assets, encoding: .utf8).split(separator: "\r\n")
+    #expect(rows.first?.hasSuffix(",share_of_portfolio,eligible") == true)
+    let eligibility = Dictionary(
+      uniqueKeysWithValues: rows.dropFirst().map { row in
+        let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+        return (String(fields[0]), String(fields[fields.count - 1]))
+      })
+    #expect(eligibility["INV-2006-METER"] == "false")
+    #expect(eligibility["INV-2014-SENSOR"] == "true")
+    #expect(eligibility.values.filter { $0 == "false" }.count == 4)  // and the expired one
+    // A shorter loan makes more of them eligible and raises the lending value.
+    let short = try BinaryRunner.run([
+      "value", Self.sample, "--paths", "1000", "--loan", "2e10", "--tenor", "1",
+      "--time-to-sell", "0.5", "--format", "csv",
+    ])
+    let lending = metrics(result.standardOutput).values["lending_value"] ?? .nan
+    let shortLending = metrics(short.standardOutput).values["lending_value"] ?? .nan
+    #expect(shortLending > lending)
   }
 
   @Test func missingPortfolioIsExitCode66() throws {
