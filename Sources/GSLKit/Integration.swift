@@ -4,9 +4,19 @@ internal import CGSL
 
 /// Numerical integration in one dimension on GSL's QUADPACK routines.
 public enum Integration {
-  /// The integral of `f` over `[lower, upper]` by adaptive Gauss-Kronrod quadrature with
-  /// Wynn's epsilon extrapolation (`gsl_integration_qags`), which copes with integrable
-  /// singularities at the ends and with kinks (bisecting where the error is largest).
+  /// The rule of an adaptive integration.
+  public enum Rule: Sendable, Equatable {
+    /// 21-point Gauss-Kronrod with Wynn's epsilon extrapolation (`gsl_integration_qags`): for
+    /// integrable singularities, such as `ln(x)` or `1 / sqrt(x)` at an end.
+    case extrapolating
+    /// 61-point Gauss-Kronrod without extrapolation (`gsl_integration_qag`, `GSL_INTEG_GAUSS61`):
+    /// for smooth integrands and integrands with kinks (piecewise smooth), where extrapolation
+    /// can stall on round-off.
+    case gaussKronrod61
+  }
+
+  /// The integral of `f` over `[lower, upper]` by adaptive Gauss-Kronrod quadrature, bisecting
+  /// the subinterval with the largest error estimate until the total error meets the tolerance.
   ///
   /// Stops when the estimated error is at most `max(absoluteTolerance, relativeTolerance |I|)`.
   ///
@@ -16,6 +26,7 @@ public enum Integration {
   ///   - absoluteTolerance: default 0.
   ///   - relativeTolerance: default 1e-10.
   ///   - maxIntervals: the most subintervals, default 1,000.
+  ///   - rule: the rule, by default ``Rule/extrapolating``.
   ///   - function: `f`, finite on the interval.
   /// - Returns: the integral and GSL's estimate of its absolute error.
   /// - Throws: ``GSLError``: `invalidInput` for limits or tolerances that are not allowed;
@@ -24,7 +35,7 @@ public enum Integration {
   public static func adaptive(
     lower: Double, upper: Double, absoluteTolerance: Double = 0,
     relativeTolerance: Double = 1e-10, maxIntervals: Int = 1000,
-    function: @escaping (Double) -> Double
+    rule: Rule = .extrapolating, function: @escaping (Double) -> Double
   ) throws -> (value: Double, error: Double) {
     let operation = "adaptive integration"
     guard lower.isFinite, upper.isFinite, lower <= upper else {
@@ -49,15 +60,24 @@ public enum Integration {
     var gslFunction = gsl_function(function: integrandCallback, params: unmanaged.toOpaque())
     var value = 0.0
     var error = 0.0
-    let status = gsl_integration_qags(
-      &gslFunction, lower, upper, absoluteTolerance, relativeTolerance, maxIntervals, workspace,
-      &value, &error)
+    let status: Int32
+    switch rule {
+    case .extrapolating:
+      status = gsl_integration_qags(
+        &gslFunction, lower, upper, absoluteTolerance, relativeTolerance, maxIntervals, workspace,
+        &value, &error)
+    case .gaussKronrod61:
+      status = gsl_integration_qag(
+        &gslFunction, lower, upper, absoluteTolerance, relativeTolerance, maxIntervals,
+        Int32(GSL_INTEG_GAUSS61), workspace, &value, &error)
+    }
     if context.sawNonFinite {
       throw GSLError(
         kind: .badFunction, code: status, operation: operation,
         reason: "the integrand is not finite somewhere in [\(lower), \(upper)]")
     }
-    try GSLRuntime.check(status, "gsl_integration_qags")
+    try GSLRuntime.check(
+      status, rule == .extrapolating ? "gsl_integration_qags" : "gsl_integration_qag")
     return (value, error)
   }
 }

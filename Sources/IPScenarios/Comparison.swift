@@ -2,6 +2,7 @@
 
 import Foundation
 import IPCommon
+import IPValuation
 
 /// Scenarios side by side: one row per scenario (the first is the baseline), with stable
 /// columns and each key figure's change against the baseline.
@@ -165,8 +166,10 @@ public struct Comparison: Sendable {
   }
 
   /// The comparison for reading in a terminal: one row per column of the CSV and one column per
-  /// scenario. Amounts are grouped in thousands without decimals, growth rates, coverages and
-  /// changes are percentages with two decimals, the concentration index has four decimals.
+  /// scenario. Counts and amounts are grouped in thousands without decimals; growth rates,
+  /// changes and the valuation's ratios are percentages with two decimals, as `ipfin value`
+  /// prints them (``CollateralReport/Metric/Kind/formatted(_:)``); the concentration index has
+  /// four decimals.
   public var table: String {
     var table = TextTable(header: ["metric"] + rows.map { $0[0].csv })
     for index in columns.indices.dropFirst(2) {
@@ -216,10 +219,7 @@ public struct Comparison: Sendable {
     if column.hasSuffix("_vs_baseline_pct") {
       return (value > 0 ? "+" : "") + NumberFormatting.fixed(value, digits: 2) + "%"
     }
-    if column.hasSuffix("_cagr") || column.hasPrefix("coverage_") {
-      return NumberFormatting.fixed(100 * value, digits: 2) + "%"
-    }
-    if column == "hhi" { return NumberFormatting.fixed(value, digits: 4) }
-    return NumberFormatting.fixed(value, digits: 0, grouped: true)
+    if column.hasSuffix("_cagr") { return CollateralReport.Metric.Kind.ratio.formatted(value) }
+    return CollateralReport.kind(ofMetric: column).formatted(value)
   }
 }

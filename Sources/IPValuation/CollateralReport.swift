@@ -2,6 +2,7 @@
 
 import Foundation
 import GSLKit
+import IPCommon
 
 /// The collateral figures of a simulated portfolio under a lending policy, and, with a loan,
 /// the lender's credit risk.
@@ -50,8 +51,22 @@ public struct CollateralReport: Sendable {
       case amount
       /// A ratio, share or probability.
       case ratio
+      /// An index without unit (the Herfindahl index).
+      case index
       /// A whole number of years.
       case years
+
+      /// `value` as tables print it, the same in every command: amounts grouped in thousands
+      /// without decimals (`1,234,567`), ratios as percentages with two decimals (`99.77%`),
+      /// an index with four decimals, years whole; empty for NaN.
+      public func formatted(_ value: Double) -> String {
+        guard !value.isNaN else { return "" }
+        switch self {
+        case .amount, .years: return NumberFormatting.fixed(value, digits: 0, grouped: true)
+        case .ratio: return NumberFormatting.fixed(100 * value, digits: 2) + "%"
+        case .index: return NumberFormatting.fixed(value, digits: 4)
+        }
+      }
     }
 
     /// The stable snake_case name (`market_value_mean`).
@@ -66,6 +81,12 @@ public struct CollateralReport: Sendable {
       self.name = name
       self.value = value
       self.kind = kind
+    }
+
+    /// The metric `name` of ``CollateralReport``, of the kind ``CollateralReport/kind(ofMetric:)``
+    /// gives.
+    public init(name: String, value: Double) {
+      self.init(name: name, value: value, kind: CollateralReport.kind(ofMetric: name))
     }
   }
 
@@ -137,9 +158,7 @@ public struct CollateralReport: Sendable {
     }
 
     var metrics: [Metric] = []
-    func add(_ name: String, _ value: Double, _ kind: Metric.Kind = .amount) {
-      metrics.append(Metric(name: name, value: value, kind: kind))
-    }
+    func add(_ name: String, _ value: Double) { metrics.append(Metric(name: name, value: value)) }
 
     add("deterministic_value", deterministicValue)
     add("market_value_mean", mean)
@@ -151,7 +170,7 @@ public struct CollateralReport: Sendable {
     add("orderly_liquidation_value", mean * orderly)
     add("forced_liquidation_value", mean * forced)
     if horizonValues != nil, let horizonYears {
-      add("horizon_years", Double(horizonYears), .years)
+      add("horizon_years", Double(horizonYears))
       add("horizon_value_mean", riskMean)
     }
     add("collateral_value", try sortedRisk.quantile(policy.quantile) * orderly)
@@ -161,13 +180,13 @@ public struct CollateralReport: Sendable {
       add("var\(level)", riskMean - tail)
       add("es\(level)", riskMean - (sortedRisk.meanAtOrBelow(tail) ?? tail))
     }
-    add("hhi", Self.herfindahl(assetMeans.map { max(0, $0) }), .ratio)
+    add("hhi", Self.herfindahl(assetMeans.map { max(0, $0) }))
     var losses: CreditLosses?
     if let loan {
       add("loan_amount", loan.amount)
-      add("tenor_years", Double(loan.tenorYears), .years)
-      add("coverage_orderly", sorted.fraction { $0 * orderly >= loan.amount }, .ratio)
-      add("coverage_forced", sorted.fraction { $0 * forced >= loan.amount }, .ratio)
+      add("tenor_years", Double(loan.tenorYears))
+      add("coverage_orderly", sorted.fraction { $0 * orderly >= loan.amount })
+      add("coverage_forced", sorted.fraction { $0 * forced >= loan.amount })
       if let defaults {
         guard defaults.years.count == values.count else {
           throw ValuationError.invalidSetting(
@@ -187,16 +206,14 @@ public struct CollateralReport: Sendable {
   private static func addCreditMetrics(
     _ losses: CreditLosses, loan: Loan, count: Double, to metrics: inout [Metric]
   ) throws {
-    func add(_ name: String, _ value: Double, _ kind: Metric.Kind = .amount) {
-      metrics.append(Metric(name: name, value: value, kind: kind))
-    }
+    func add(_ name: String, _ value: Double) { metrics.append(Metric(name: name, value: value)) }
     func overDefaults(_ sample: [Double], _ statistic: (SortedSample) throws -> Double) throws
       -> Double
     {
       sample.isEmpty ? .nan : try statistic(try SortedSample(sample))
     }
     let defaulted = losses.collateralAtDefault.count
-    add("default_probability", Double(defaulted) / count, .ratio)
+    add("default_probability", Double(defaulted) / count)
     add(
       "collateral_at_default_mean",
       defaulted == 0 ? .nan : try Descriptive.mean(losses.collateralAtDefault))
@@ -204,11 +221,11 @@ public struct CollateralReport: Sendable {
       "collateral_at_default_p10",
       try overDefaults(losses.collateralAtDefault) { try $0.quantile(0.10) })
     add(
-      "lgd_mean", defaulted == 0 ? .nan : try Descriptive.mean(losses.lossGivenDefault), .ratio)
-    add("lgd_p90", try overDefaults(losses.lossGivenDefault) { try $0.quantile(0.90) }, .ratio)
+      "lgd_mean", defaulted == 0 ? .nan : try Descriptive.mean(losses.lossGivenDefault))
+    add("lgd_p90", try overDefaults(losses.lossGivenDefault) { try $0.quantile(0.90) })
     let expected = try Descriptive.mean(losses.discountedLosses)
     add("expected_credit_loss", expected)
-    add("expected_credit_loss_rate", expected / loan.amount, .ratio)
+    add("expected_credit_loss_rate", expected / loan.amount)
     var firstYear = 0.0
     for (loss, year) in zip(losses.discountedLosses, losses.defaultYears) where year == 1 {
       firstYear += loss
@@ -217,6 +234,18 @@ public struct CollateralReport: Sendable {
     add(
       "unexpected_loss99",
       try SortedSample(losses.discountedLosses).quantile(0.99) - expected)
+  }
+
+  /// What the metric named `name` measures: ``Metric/Kind/amount`` for a name it does not know.
+  public static func kind(ofMetric name: String) -> Metric.Kind {
+    switch name {
+    case "hhi": return .index
+    case "horizon_years", "tenor_years": return .years
+    case "coverage_orderly", "coverage_forced", "default_probability", "lgd_mean", "lgd_p90",
+      "expected_credit_loss_rate":
+      return .ratio
+    default: return .amount
+    }
   }
 
   /// The value of the metric named `name`, or `nil`.

@@ -7,8 +7,9 @@ import IPCommon
 ///
 /// CSV is one `metric,value` row per figure, numbers exact (``NumberFormatting/exact(_:)``);
 /// with a tornado it adds the rows `sensitivity_<driver>_low` and `sensitivity_<driver>_high`
-/// in the tornado's order. The table rounds amounts and years to whole units and ratios to 4
-/// decimals, and prints the tornado as a second table. JSON holds `currency`, `valuation_date`, `seed` and
+/// in the tornado's order. The table prints each figure as its kind says
+/// (``CollateralReport/Metric/Kind/formatted(_:)``: amounts in whole units, ratios as
+/// percentages), and the tornado as a second table. JSON holds `currency`, `valuation_date`, `seed` and
 /// `paths` (after a simulation), `metrics` as an object, and `sensitivity` (`base_value` and
 /// `rows` of `driver`, `low_setting`, `high_setting`, `low_value`, `high_value`, `swing`).
 public struct ValuationSummary: Sendable, Encodable {
@@ -34,7 +35,7 @@ public struct ValuationSummary: Sendable, Encodable {
   /// The deterministic value alone.
   public init(deterministic: DeterministicResult, assumptions: ValuationAssumptions) {
     metrics = [
-      CollateralReport.Metric(name: "deterministic_value", value: deterministic.value, kind: .amount)
+      CollateralReport.Metric(name: "deterministic_value", value: deterministic.value)
     ]
     currency = deterministic.currency
     valuationDate = assumptions.valuationDate
@@ -58,7 +59,7 @@ public struct ValuationSummary: Sendable, Encodable {
     for metric in metrics {
       figures.appendRow([
         metric.name,
-        NumberFormatting.fixed(metric.value, digits: metric.kind == .ratio ? 4 : 0, grouped: true),
+        metric.kind.formatted(metric.value),
       ])
     }
     guard let tornado else { return figures.rendered }

@@ -27,6 +27,11 @@ struct IntegrationTests {
       #expect(error <= 1e-10, "\(name)")
     }
     #expect(try Integration.adaptive(lower: 3, upper: 3) { $0 }.value == 0)
+    // The non-extrapolating rule on a kinked integrand: int_0^3 max(0, x - 1) = 2.
+    let kinked = try Integration.adaptive(
+      lower: 0, upper: 3, relativeTolerance: 1e-12, rule: .gaussKronrod61
+    ) { max(0, $0 - 1) }
+    #expect(abs(kinked.value - 2) <= 1e-12)
   }
 
   @Test func errors() {

@@ -99,3 +99,78 @@ func temporaryFile(_ text: String, name: String = "portfolio.csv") throws -> Str
   try Data(text.utf8).write(to: url)
   return url.path
 }
+
+/// One right on a deterministic revenue path (no volatility), written out from the issue's
+/// formulas, independently of IPValuation's `ContinuationValue`: brute force over every
+/// horizon instead of an envelope of lines.
+struct ReferenceRight {
+  var revenue: Double
+  var growth = 0.0
+  var royalty: Double
+  var obsolescence = 0.0
+  var maintenance = 0.0
+  var tax = 0.2
+  var hazard = 0.0
+  var discount: Double
+  /// `L`, the remaining life in years.
+  var life: Double
+
+  var years: Int { life > 0 ? Int(life.rounded(.up)) : 0 }
+
+  func weight(_ k: Int) -> Double { k < years ? 1 : life - Double(years - 1) }
+
+  /// `X_j = R0 (1+g)^j r (1-delta)^j`.
+  func income(_ j: Int) -> Double {
+    revenue * pow(1 + growth, Double(j)) * royalty * pow(1 - obsolescence, Double(j))
+  }
+
+  /// `E_j[CF_k] D_jk` with `X_j = x`.
+  func term(_ j: Int, _ x: Double, _ k: Int) -> Double {
+    let ahead = Double(k - j)
+    let expected =
+      weight(k) * (x * pow((1 + growth) * (1 - obsolescence), ahead) - maintenance) * (1 - tax)
+    return expected * pow(1 - hazard, ahead) / pow(1 + discount, ahead - 0.5)
+  }
+
+  /// `C_j(x)` and the smallest horizon `n*` that attains it, over every `n` in `j...N`.
+  func continuation(_ j: Int, _ x: Double) -> (value: Double, horizon: Int) {
+    var best = (value: 0.0, horizon: j)
+    var sum = 0.0
+    for n in stride(from: j + 1, through: years, by: 1) {
+      sum += term(j, x, n)
+      if sum > best.value { best = (sum, n) }
+    }
+    return best
+  }
+
+  /// `V_s(j) = (1+d)^s sum_{k: k - 0.5 > j + s, k <= n*} E_j[CF_k] D_jk`.
+  func sale(_ j: Int, _ x: Double, timeToSell s: Double) -> Double {
+    let horizon = continuation(j, x).horizon
+    var sum = 0.0
+    for k in stride(from: j + 1, through: horizon, by: 1) where Double(k) - 0.5 > Double(j) + s {
+      sum += term(j, x, k)
+    }
+    return pow(1 + discount, s) * sum
+  }
+
+  /// Whether the owner still holds the right at the end of year `j` (before deciding there):
+  /// it was kept at every earlier year end, `C_i(X_i) > 0` for `i < j`.
+  func held(at j: Int) -> Bool {
+    (0..<j).allSatisfy { continuation($0, income($0)).value > 0 }
+  }
+
+  /// The value today, `C_0(X_0)` (granted, no hazard on the path).
+  var value: Double { continuation(0, income(0)).value }
+}
+
+/// Paths inside the repository, for tests that read its example files.
+enum RepositoryPaths {
+  /// The package's root folder.
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// `relative` resolved against the package's root.
+  static func repository(_ relative: String) -> String {
+    root.appendingPathComponent(relative).path
+  }
+}
