@@ -2,8 +2,11 @@
 
 import Foundation
 
-/// Writes RFC 4180 CSV: comma-separated fields, CRLF line ends, a field quoted when it holds a
-/// comma, a quote, a line break or leading or trailing spaces, with quotes inside doubled.
+/// Writes CSV as RFC 4180 describes it, except for the line ends: comma-separated fields, a field
+/// quoted when it holds a comma, a quote, a line break or leading or trailing spaces, with
+/// quotes inside doubled, and every row ended by LF (`\n`) alone. LF rather than RFC 4180's CRLF
+/// because `cut`, `awk`, `sort` and `join` leave a CR on the last field; spreadsheets, Python's
+/// `csv` and R read LF files as they read CRLF ones (and so does ``CSVTable``).
 public struct CSVWriter: Sendable {
   /// The text written so far.
   public private(set) var text: String = ""
@@ -19,13 +22,14 @@ public struct CSVWriter: Sendable {
   /// Appends one row.
   public mutating func appendRow(_ fields: [String]) {
     text += fields.map(CSVWriter.escape).joined(separator: ",")
-    text += "\r\n"
+    text += "\n"
   }
 
   /// `field`, quoted if RFC 4180 requires it.
   public static func escape(_ field: String) -> String {
     let needsQuotes =
-      field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+      // Scalars, not characters: "\r\n" is one Character, equal neither to "\r" nor to "\n".
+      field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
       || field.first == " " || field.last == " "
     guard needsQuotes else { return field }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -35,20 +39,29 @@ public struct CSVWriter: Sendable {
 /// Formats numbers for CSV and tables so that they read back exactly.
 public enum NumberFormatting {
   /// The shortest decimal text that reads back as exactly `value` (Swift's `description`), with
-  /// whole numbers below 10^15 written without a decimal point (`9904`, not `9904.0`), and NaN
-  /// (a missing value) written as the empty string.
+  /// whole numbers below 10^15 written without a decimal point (`9904`, not `9904.0`), and a
+  /// value that is not finite (NaN or an infinity: a figure that does not exist) written as the
+  /// empty string.
   public static func exact(_ value: Double) -> String {
-    if value.isNaN { return "" }
+    guard value.isFinite else { return "" }
     if value == value.rounded(), abs(value) < 1e15 {
       return String(Int64(value))
     }
     return value.description
   }
 
-  /// `value` rounded to `digits` decimals, with thousands separators when `grouped`, for tables.
-  public static func fixed(_ value: Double, digits: Int, grouped: Bool = false) -> String {
-    if value.isNaN { return "" }
+  /// `value` for a message: ``exact(_:)`` for a finite value, otherwise `nan`, `inf` or `-inf`,
+  /// so that a message never shows a blank where the value was.
+  public static func shown(_ value: Double) -> String {
+    if value.isNaN { return "nan" }
     if value.isInfinite { return value > 0 ? "inf" : "-inf" }
+    return exact(value)
+  }
+
+  /// `value` rounded to `digits` decimals, with thousands separators when `grouped`, for tables;
+  /// the empty string for a value that is not finite, as in ``exact(_:)``.
+  public static func fixed(_ value: Double, digits: Int, grouped: Bool = false) -> String {
+    guard value.isFinite else { return "" }
     let text = String(format: "%.\(max(digits, 0))f", value)
     guard grouped else { return text }
     var integerPart = text

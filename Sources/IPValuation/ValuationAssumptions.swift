@@ -81,7 +81,7 @@ public struct ValuationAssumptions: Sendable, Equatable {
     func check(_ ok: Bool, _ name: String, _ value: Double, _ allowed: String) throws {
       guard ok, value.isFinite else {
         throw ValuationError.invalidSetting(
-          name, "\(NumberFormatting.exact(value)) is not allowed; allowed: \(allowed)")
+          name, "\(NumberFormatting.shown(value)) is not allowed; allowed: \(allowed)")
       }
     }
     try check(

@@ -27,12 +27,13 @@ struct CompareCommand: ParsableCommand {
       100 (x - baseline) / |baseline|. A scenario without a projection or a valuation leaves \
       those cells empty.
 
-      --out FILE writes the comparison as CSV (with --long as \
-      scenario,metric,value,baseline_value,change_pct), whatever --format prints. \
-      --projections FILE writes every scenario's projection rows: scenario, then the columns \
-      of 'ipfin project'. Scenarios run in parallel on --threads; the output is identical \
-      for any thread count. Files are written only when every scenario has run, and never \
-      over a file a scenario reads.
+      --out FILE writes the comparison to FILE instead of standard output, in the format \
+      --format names or else FILE's extension (.csv, .json, .txt for the table), as every \
+      command does. --long writes the CSV long: scenario,metric,value,baseline_value,\
+      change_pct. --projections FILE writes every scenario's projection rows as CSV: \
+      scenario, then the columns of 'ipfin project'. Scenarios run in parallel on --threads; \
+      the output is identical for any thread count. Files are written only when every \
+      scenario has run, and never over a file a scenario reads.
 
       Exit codes: 64 bad option, 65 bad scenario or data (with file, line and key), 66 \
       missing scenario file, 70 numerical failure, 73 cannot write output.
@@ -40,41 +41,37 @@ struct CompareCommand: ParsableCommand {
 
   @OptionGroup var scenarios: ScenarioRunOptions
 
-  @Option(help: "How to print the comparison: table, csv or json.")
-  var format: OutputFormat = .table
+  @OptionGroup var output: OutputOptions
 
   @Option(
-    help: ArgumentHelp("Also write the comparison as CSV to FILE (atomically).", valueName: "FILE"))
-  var out: String?
-
-  @Option(
-    help: ArgumentHelp("Write every scenario's projection rows as CSV to FILE.", valueName: "FILE"))
+    help: ArgumentHelp("Write every scenario's projection rows as CSV to FILE.", valueName: "FILE"),
+    completion: .file())
   var projections: String?
 
   @Flag(help: "Write the CSV long: scenario,metric,value,baseline_value,change_pct.")
   var long = false
 
   func validate() throws {
-    // The comparison itself goes to standard output; --out is a second file here.
-    try Output.checkPaths(out: nil, files: [out, projections], inputs: scenarios.files)
+    if long && output.format != .csv {
+      throw ValidationError(
+        "--long is a form of the CSV; give --format csv or an --out file ending in .csv")
+    }
+    try output.checkPaths(files: [projections], inputs: scenarios.files)
   }
 
   func run() throws {
-    let results = try scenarios.run(outputs: [out, projections].compactMap { $0 })
+    let results = try scenarios.run { inputs in
+      try output.checkPaths(files: [projections], inputs: inputs)
+    }
     let comparison = Comparison(results.map(\.summary))
-    let csv = long ? comparison.longCSV : comparison.csv
-    var files: [(path: String, text: String)] = []
-    if let projections {
-      files.append((projections, ScenarioResult.projectionsCSV(results)))
+    let text: String
+    switch output.format {
+    case .table: text = comparison.table
+    case .csv: text = long ? comparison.longCSV : comparison.csv
+    case .json: text = try Output.json(comparison.jsonObjects)
     }
-    if let out { files.append((out, csv)) }
-    let printed: String
-    switch format {
-    case .table: printed = comparison.table
-    case .csv: printed = csv
-    case .json: printed = try Output.json(comparison.jsonObjects)
-    }
-    try Output.emit(printed, to: nil, alongside: files)
-    for file in files { Output.note("wrote \(file.path)") }
+    try output.emit(
+      text,
+      alongside: projections.map { [($0, ScenarioResult.projectionsCSV(results))] } ?? [])
   }
 }

@@ -26,10 +26,11 @@ struct IPFin: ParsableCommand {
 
   /// Parses the command line, runs the command, and reports errors as
   /// `ipfin: error: <message>` on standard error with a sysexits code: the code an error
-  /// provides (64, 65, 66, 73), ArgumentParser's for usage errors, 70 for anything else.
+  /// provides (64, 65, 66, 73), ArgumentParser's for usage errors, 70 for anything else. A long
+  /// value of the command line is repeated only in part (``ArgumentEcho``).
   static func main() {
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(helpFirst(Array(CommandLine.arguments.dropFirst())))
       try command.run()
     } catch {
       let code = processExitCode(for: error)
@@ -46,9 +47,20 @@ struct IPFin: ParsableCommand {
       } else {
         message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
       }
+      message = ArgumentEcho.shortening(message, arguments: CommandLine.arguments)
       FileHandle.standardError.write(Data("ipfin: error: \(message)\n".utf8))
       Foundation.exit(code.rawValue)
     }
+  }
+
+  /// `arguments`, or, when `-h` or `--help` is among the options (before any `--`), the
+  /// leading subcommand names (and arguments) followed by `--help` alone: the numeric options
+  /// take their next argument whatever it is (so that `--growth-shift -0.02` needs no `=`), and
+  /// would otherwise take `--help` as a value.
+  static func helpFirst(_ arguments: [String]) -> [String] {
+    let options = arguments.prefix { $0 != "--" }
+    guard options.contains("--help") || options.contains("-h") else { return arguments }
+    return arguments.prefix { !$0.hasPrefix("-") } + ["--help"]
   }
 
   /// The process exit code for `error`.

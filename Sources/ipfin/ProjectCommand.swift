@@ -47,10 +47,12 @@ struct ProjectCommand: ParsableCommand {
   @Option(name: .customLong("select"), help: "How auto chooses: aicc or backtest.")
   var selection: String = "aicc"
 
-  @Option(help: "The last projected year.")
+  @Option(parsing: .unconditional, help: "The last projected year.")
   var to: Int = ProjectionRequest.defaultTo
 
-  @Option(help: ArgumentHelp("Use only the points from YEAR on.", valueName: "YEAR"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Use only the points from YEAR on.", valueName: "YEAR"))
   var since: Int?
 
   @Flag(help: "Leave out the points whose status is approximate.")
@@ -59,10 +61,11 @@ struct ProjectCommand: ParsableCommand {
   @Option(help: "Where the Gaussian errors are additive: log (ln y) or level (y).")
   var errorScale: String = "log"
 
-  @Option(help: "The root seed of the simulated paths.")
+  @Option(parsing: .unconditional, help: "The root seed of the simulated paths.")
   var seed: UInt64 = ProjectionRequest.defaultSeed
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "The number of simulated paths per model, 100 to "
         + "\(grouped(ProjectionRequest.mostSimulations)); simulations × projected years (and × "
@@ -72,35 +75,43 @@ struct ProjectCommand: ParsableCommand {
   var simulations: Int = ProjectionRequest.defaultSimulations
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
-      "The interval levels, comma-separated; the columns are lo<L>,hi<L> with L in percent.",
+      "The interval levels, comma-separated, as 0.8 or 80%; the columns are lo<L>,hi<L> with L "
+        + "in percent.",
       valueName: "L,L"))
   var levels: String = "0.8,0.95"
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
-      "The growth rate of constant-growth, as 0.05 or 5% (default: the last observed growth); "
-        + "a negative rate needs the = form: --growth=-0.02.",
-      valueName: "RATE"))
-  var growth: String?
+      "The growth rate of constant-growth, as 0.05 or 5%, -0.02 or -2% (default: the last "
+        + "observed growth).",
+      valueName: "RATE"),
+    transform: Rate.parse)
+  var growth: Rate?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Fix the saturation level K of logistic and gompertz; auto then chooses between those two.",
-      valueName: "K"))
-  var cap: Double?
+      valueName: "K"),
+    transform: FiniteNumber.parse)
+  var cap: FiniteNumber?
 
   @Option(
+    parsing: .unconditionalSingleValue,
     help: ArgumentHelp(
-      "Add RATE to every year's growth from YEAR on (repeatable), for example 0.03@2026; a "
-        + "negative rate needs the = form: --uplift=-1%@2026.",
+      "Add RATE to every year's growth from YEAR on (repeatable), for example 0.03@2026 or "
+        + "-1%@2026.",
       valueName: "RATE@YEAR"))
   var uplift: [String] = []
 
   @Option(
+    parsing: .unconditionalSingleValue,
     help: ArgumentHelp(
-      "Multiply the level by 1 + SHIFT from YEAR on (repeatable), for example 0.10@2027; a "
-        + "negative shift needs the = form: --level-shift=-0.1@2027.",
+      "Multiply the level by 1 + SHIFT from YEAR on (repeatable), for example 0.10@2027 or "
+        + "-0.1@2027.",
       valueName: "SHIFT@YEAR"))
   var levelShift: [String] = []
 
@@ -111,10 +122,12 @@ struct ProjectCommand: ParsableCommand {
       valueName: "OFFICE:right:measure:scope:YYYY-YYYY"))
   var analog: [String] = []
 
-  @Option(help: "The number of forecast origins of --select backtest.")
+  @Option(parsing: .unconditional, help: "The number of forecast origins of --select backtest.")
   var backtestOrigins: Int = 5
 
-  @Option(help: ArgumentHelp("The longest horizon --select backtest scores.", valueName: "YEARS"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("The longest horizon --select backtest scores.", valueName: "YEARS"))
   var backtestHorizon: Int = 5
 
   @OptionGroup var output: OutputOptions
@@ -194,13 +207,8 @@ struct ProjectCommand: ParsableCommand {
       }
       return level
     }
-    if let growth {
-      guard let rate = ValueParsing.rate(growth) else {
-        throw ValidationError("--growth must be a rate such as 0.05 or 5%, got '\(growth)'")
-      }
-      request.growth = rate
-    }
-    request.cap = cap
+    request.growth = growth?.fraction
+    request.cap = cap?.value
     request.adjustments =
       try analog.map { .analog(try AnalogSpec(parsing: $0)) }
       + uplift.map(ProjectionAdjustment.growthUplift(parsing:))

@@ -17,8 +17,11 @@ struct ReportCommand: ParsableCommand {
       median with 80% and 95% bands), a histogram of the simulated portfolio value per \
       scenario with the mean, collateral value, lending value and loan marked, the tornado \
       chart of the first scenario with a valuation, the comparison table and the data sources \
-      used. Each chart is also written as its own .svg file in DIR; all the files are written, \
-      or none.
+      used. Each chart is also written as its own .svg file in DIR (fan-<n>-<title>.svg, \
+      histogram-<n>-<title>.svg, tornado.svg, with the title cut to 40 characters); all the \
+      files are written, or none, and each is confirmed on standard error. An input of a \
+      scenario that lies in DIR under a name the report may write (index.html, tornado.svg, \
+      fan-*.svg, histogram-*.svg) is refused before anything runs.
 
       Exit codes: 64 bad option, 65 bad scenario or data, 66 missing scenario file, 70 \
       numerical failure, 73 cannot write output.
@@ -26,7 +29,9 @@ struct ReportCommand: ParsableCommand {
 
   @OptionGroup var scenarios: ScenarioRunOptions
 
-  @Option(help: ArgumentHelp("The folder to write index.html and the charts to.", valueName: "DIR"))
+  @Option(
+    help: ArgumentHelp("The folder to write index.html and the charts to.", valueName: "DIR"),
+    completion: .directory)
   var out: String
 
   func validate() throws {
@@ -39,16 +44,36 @@ struct ReportCommand: ParsableCommand {
     {
       throw ValidationError("--out \(out) is a file; give a folder")
     }
-    try Output.checkPaths(out: nil, files: [index], inputs: scenarios.files)
+    // "/" and a file name of at most 64 bytes (HTMLReport.chartFiles).
+    try Output.checkNameLengths(out, room: 65)
+    try checkFolder(against: scenarios.files)
   }
 
   func run() throws {
-    let results = try scenarios.run(outputs: [index])
+    let results = try scenarios.run(checkOutputs: checkFolder(against:))
     let report = HTMLReport(results: results, sources: try DataSource.bundled())
-    let charts = try report.write(to: out)
-    Output.note("wrote \(index) and \(charts) charts")
+    let files = report.files(in: out)
+    // The exact files, now that the charts are known.
+    try Output.checkPaths(
+      out: nil, files: files.map(\.path), inputs: results.flatMap(\.scenario.inputFiles))
+    try Output.write(files)
   }
 
-  /// The page's path.
-  private var index: String { (out as NSString).appendingPathComponent("index.html") }
+  /// Refuses an input that lies in the report's folder under a name the report may write
+  /// (``HTMLReport/mayWrite(fileNamed:)``), before anything runs.
+  ///
+  /// - Throws: `ValidationError` (exit code 64) naming the input.
+  private func checkFolder(against inputs: [String]) throws {
+    for input in inputs {
+      let name = (input as NSString).lastPathComponent
+      let folder = (input as NSString).deletingLastPathComponent
+      guard HTMLReport.mayWrite(fileNamed: name),
+        OutputFile.isSameFile(folder.isEmpty ? "." : folder, out)
+      else { continue }
+      throw ValidationError(
+        "the input \(input) is in the report's folder \(out) under a name the report may write "
+          + "(index.html, tornado.svg, fan-*.svg, histogram-*.svg); choose another folder for "
+          + "--out, or move the input")
+    }
+  }
 }

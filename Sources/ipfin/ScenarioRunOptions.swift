@@ -13,7 +13,9 @@ struct ScenarioRunOptions: ParsableArguments {
       "Scenario files (YAML); the first is the baseline.", valueName: "SCENARIO.yaml"))
   var files: [String]
 
-  @Option(help: "Worker threads; the output does not depend on them. (default: all cores)")
+  @Option(
+    parsing: .unconditional,
+    help: "Worker threads; the output does not depend on them. (default: all cores)")
   var threads: Int?
 
   func validate() throws {
@@ -21,14 +23,13 @@ struct ScenarioRunOptions: ParsableArguments {
   }
 
   /// Reads, plans and runs the scenario files, printing the seeds and warnings on standard
-  /// error. Before anything runs, `outputs` are checked against every file the scenarios read
-  /// (their own, those they extend, data files and portfolios), which the command line alone
-  /// does not name.
-  func run(outputs: [String]) throws -> [ScenarioResult] {
+  /// error. Before anything runs, `checkOutputs` is given every file the scenarios read (their
+  /// own, those they extend, data files and portfolios), which the command line alone does not
+  /// name, to check the command's outputs against.
+  func run(checkOutputs: ([String]) throws -> Void) throws -> [ScenarioResult] {
     let threads = threads ?? ValuationAssumptions.defaultThreads
     let plans = try ScenarioPlan.plans(for: files, threads: threads)
-    try Output.checkPaths(
-      out: nil, files: outputs, inputs: plans.flatMap(\.scenario.inputFiles))
+    try checkOutputs(plans.flatMap(\.scenario.inputFiles))
     let progress = ProgressBar(label: "scenarios", total: ScenarioRunner.progressUnits(plans))
     defer { progress.finish() }
     let results = try ScenarioRunner.run(plans, threads: threads, progress: progress)

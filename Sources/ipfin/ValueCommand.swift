@@ -8,7 +8,7 @@ import IPValuation
 /// `ipfin value PORTFOLIO.csv`: the collateral value of an IP portfolio by Monte Carlo.
 ///
 /// Parses and checks the options, then hands off to IPValuation: ``Portfolio/read(path:)``,
-/// ``MonteCarloValuation/run(portfolio:assumptions:perAssetQuantiles:progress:)`` (or
+/// ``MonteCarloValuation/run(portfolio:assumptions:loan:perAssetQuantiles:progress:)`` (or
 /// ``DeterministicValuation``), ``CollateralReport`` and ``Sensitivity``; ``ValuationSummary``
 /// formats the figures.
 struct ValueCommand: ParsableCommand {
@@ -64,62 +64,79 @@ struct ValueCommand: ParsableCommand {
         + "latest filing or grant date)", valueName: "DATE"))
   var valuationDate: String?
 
-  @Option(help: "The number of simulated paths, 2 to 10000000. (default: 20000)")
+  @Option(
+    parsing: .unconditional, help: "The number of simulated paths, 2 to 10000000. (default: 20000)")
   var paths: Int?
 
-  @Option(help: "The root seed of the random streams, 0 to 2^64-1. (default: 57)")
+  @Option(
+    parsing: .unconditional,
+    help: "The root seed of the random streams, 0 to 2^64-1. (default: 57)")
   var seed: UInt64?
 
-  @Option(help: "Worker threads; the output does not depend on them. (default: all cores)")
+  @Option(
+    parsing: .unconditional,
+    help: "Worker threads; the output does not depend on them. (default: all cores)")
   var threads: Int?
 
   @Flag(help: "Print the deterministic value only, without simulation.")
   var deterministic = false
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
-      "The discount rate of rows without one, as 0.15 or 15%. (default: 0.15)", valueName: "d"))
-  var discountRate: String?
+      "The discount rate of rows without one, as 0.15 or 15%. (default: 0.15)", valueName: "d"),
+    transform: Rate.parse)
+  var discountRate: Rate?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
-      "The one-factor correlation of revenue shocks, in [0, 1]. (default: 0.3)",
-      valueName: "rho"))
-  var correlation: Double?
+      "The one-factor correlation of revenue shocks, in [0, 1], as 0.3 or 30%. (default: 0.3)",
+      valueName: "rho"),
+    transform: Rate.parse)
+  var correlation: Rate?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
-      "The quantile q of the collateral and lending values, in (0, 1). (default: 0.10)",
-      valueName: "q"))
-  var collateralQuantile: Double?
+      "The quantile q of the collateral and lending values, in (0, 1), as 0.1 or 10%. "
+        + "(default: 0.10)",
+      valueName: "q"),
+    transform: Rate.parse)
+  var collateralQuantile: Rate?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
-      "The orderly-liquidation discount, in [0, 1]. (default: 0.35)", valueName: "x"))
-  var orderlyDiscount: String?
+      "The orderly-liquidation discount, in [0, 1], as 0.35 or 35%. (default: 0.35)",
+      valueName: "x"),
+    transform: Rate.parse)
+  var orderlyDiscount: Rate?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
-      "The forced-liquidation discount, in [0, 1], at least the orderly one. (default: 0.60)",
-      valueName: "x"))
-  var forcedDiscount: String?
+      "The forced-liquidation discount, in [0, 1], at least the orderly one, as 0.6 or 60%. "
+        + "(default: 0.60)",
+      valueName: "x"),
+    transform: Rate.parse)
+  var forcedDiscount: Rate?
 
   @Option(
-    name: .customLong("ltv"),
+    name: .customLong("ltv"), parsing: .unconditionalSingleValue,
     help: ArgumentHelp(
       "A loan-to-value limit, right=value (repeatable). (defaults: invention=0.5, "
         + "utility_solution=0.3, industrial_design=0.3, trademark=0.5)", valueName: "right=value"))
   var loanToValue: [String] = []
 
-  @Option(help: ArgumentHelp("The loan amount, in the portfolio's currency.", valueName: "A"))
-  var loan: String?
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("The loan amount, in the portfolio's currency.", valueName: "A"),
+    transform: FiniteNumber.parse)
+  var loan: FiniteNumber?
 
   @Option(
-    help: ArgumentHelp(
-      "The borrower's annual probability of default (needs --loan).", valueName: "p"))
-  var pd: String?
-
-  @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "The loan's tenor in whole years, 1 to \(Loan.maximumTenorYears). (default: "
         + "\(Loan.defaultTenorYears))", valueName: "T"))
@@ -129,29 +146,38 @@ struct ValueCommand: ParsableCommand {
   var amortization: Loan.Amortization?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
-      "The weight of the market factor in the borrower's default, in [0, 1]. (default: "
-        + "\(NumberFormatting.exact(Loan.defaultBorrowerCorrelation)))", valueName: "beta"))
-  var borrowerCorrelation: String?
+      "The weight of the market factor in the borrower's default, in [0, 1], as 0.5 or 50%. "
+        + "(default: \(NumberFormatting.exact(Loan.defaultBorrowerCorrelation)))",
+      valueName: "beta"),
+    transform: Rate.parse)
+  var borrowerCorrelation: Rate?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "The years a sale of the collateral takes after a default, 0 to "
         + "\(NumberFormatting.exact(Loan.maximumTimeToSell)). (default: "
-        + "\(NumberFormatting.exact(Loan.defaultTimeToSell)))", valueName: "s"))
-  var timeToSell: Double?
+        + "\(NumberFormatting.exact(Loan.defaultTimeToSell)))", valueName: "s"),
+    transform: FiniteNumber.parse)
+  var timeToSell: FiniteNumber?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
-      "The cost of that sale, a fraction of its proceeds. (default: "
-        + "\(NumberFormatting.exact(Loan.defaultSaleCost)))", valueName: "c"))
-  var saleCost: String?
+      "The cost of that sale, a fraction of its proceeds, as 0.1 or 10%. (default: "
+        + "\(NumberFormatting.exact(Loan.defaultSaleCost)))", valueName: "c"),
+    transform: Rate.parse)
+  var saleCost: Rate?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
-      "The loan's interest rate, which also discounts recoveries and losses. (default: "
-        + "\(NumberFormatting.exact(Loan.defaultRate)))", valueName: "i"))
-  var loanRate: String?
+      "The loan's interest rate, which also discounts recoveries and losses, as 0.1 or 10%. "
+        + "(default: \(NumberFormatting.exact(Loan.defaultRate)))", valueName: "i"),
+    transform: Rate.parse)
+  var loanRate: Rate?
 
   @Option(
     help: ArgumentHelp(
@@ -160,21 +186,38 @@ struct ValueCommand: ParsableCommand {
   var horizon: String?
 
   @Option(
-    help: ArgumentHelp("Added to every discount rate, as 0.01 or 1%. (default: 0)", valueName: "x"))
-  var discountRateShift: String?
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "The borrower's probability of default, as 0.03 or 3% (needs --loan).", valueName: "p"),
+    transform: Rate.parse)
+  var pd: Rate?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
-      "Added to every revenue growth, as -0.02 or -2%. (default: 0)", valueName: "x"))
-  var growthShift: String?
+      "Added to every discount rate, as -0.01 or -1%. (default: 0)", valueName: "x"),
+    transform: Rate.parse)
+  var discountRateShift: Rate?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
-      "Multiplies every royalty rate (low, most likely, high). (default: 1)", valueName: "x"))
-  var royaltyMultiplier: Double?
+      "Added to every revenue growth, as -0.02 or -2%. (default: 0)", valueName: "x"),
+    transform: Rate.parse)
+  var growthShift: Rate?
 
-  @Option(help: ArgumentHelp("Multiplies every revenue volatility. (default: 1)", valueName: "x"))
-  var volatilityMultiplier: Double?
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Multiplies every royalty rate (low, most likely, high). (default: 1)", valueName: "x"),
+    transform: FiniteNumber.parse)
+  var royaltyMultiplier: FiniteNumber?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Multiplies every revenue volatility. (default: 1)", valueName: "x"),
+    transform: FiniteNumber.parse)
+  var volatilityMultiplier: FiniteNumber?
 
   @Flag(help: "Add a tornado table of the deterministic value, one driver at a time.")
   var sensitivity = false
@@ -184,7 +227,8 @@ struct ValueCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Write one CSV row per asset to FILE: id, right, office, remaining_life, "
-        + "deterministic_value, mean, sd, p05, p50, p95, share_of_portfolio (the quantiles "
+        + "deterministic_value, mean, sd, p05, p50, p95, share_of_portfolio, and with --loan "
+        + "eligible (the quantiles "
         + "simulate the assets a second time).", valueName: "FILE"))
   var perAsset: String?
 
@@ -287,17 +331,12 @@ struct ValueCommand: ParsableCommand {
     if let paths { assumptions.paths = paths }
     if let seed { assumptions.seed = seed }
     if let threads { assumptions.threads = threads }
-    if let correlation { assumptions.correlation = correlation }
-    if let discountRate {
-      assumptions.defaultDiscountRate = try Self.rate(discountRate, "--discount-rate")
-    }
-    if let discountRateShift {
-      assumptions.discountRateShift = try Self.rate(discountRateShift, "--discount-rate-shift")
-    }
-    if let growthShift {
-      assumptions.revenueGrowthShift = try Self.rate(growthShift, "--growth-shift")
-    }
-    if let royaltyMultiplier { assumptions.royaltyMultiplier = royaltyMultiplier }
+    if let correlation { assumptions.correlation = correlation.fraction }
+    if let discountRate { assumptions.defaultDiscountRate = discountRate.fraction }
+    if let discountRateShift { assumptions.discountRateShift = discountRateShift.fraction }
+    if let growthShift { assumptions.revenueGrowthShift = growthShift.fraction }
+    if let royaltyMultiplier { assumptions.royaltyMultiplier = royaltyMultiplier.value }
+    if let volatilityMultiplier { assumptions.volatilityMultiplier = volatilityMultiplier.value }
     if let horizon {
       guard let parsed = RiskHorizon(horizon) else {
         throw ValidationError(
@@ -305,23 +344,23 @@ struct ValueCommand: ParsableCommand {
       }
       assumptions.horizon = parsed
     }
-    if let volatilityMultiplier { assumptions.volatilityMultiplier = volatilityMultiplier }
 
     var policy = CollateralPolicy()
-    if let collateralQuantile { policy.quantile = collateralQuantile }
-    if let orderlyDiscount {
-      policy.orderlyDiscount = try Self.rate(orderlyDiscount, "--orderly-discount")
-    }
-    if let forcedDiscount {
-      policy.forcedDiscount = try Self.rate(forcedDiscount, "--forced-discount")
-    }
+    if let collateralQuantile { policy.quantile = collateralQuantile.fraction }
+    if let orderlyDiscount { policy.orderlyDiscount = orderlyDiscount.fraction }
+    if let forcedDiscount { policy.forcedDiscount = forcedDiscount.fraction }
     for setting in loanToValue {
       let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
       guard parts.count == 2 else {
         throw ValidationError("--ltv '\(setting)' is not right=value, for example invention=0.6")
       }
-      try policy.setLoanToValue(
-        try Self.rate(parts[1], "--ltv \(parts[0])"), forRightNamed: parts[0])
+      let rate: Rate
+      do {
+        rate = try Rate.parse(parts[1])
+      } catch let error as ValidationError {
+        throw ValidationError("--ltv \(parts[0]) '\(parts[1])' is \(error.message)")
+      }
+      try policy.setLoanToValue(rate.fraction, forRightNamed: parts[0])
     }
     try assumptions.validate()
     try policy.validate()
@@ -337,29 +376,16 @@ struct ValueCommand: ParsableCommand {
       }
       return (assumptions, policy, nil)
     }
-    guard let amount = ValueParsing.number(loan) else {
-      throw ValidationError("--loan '\(loan)' is not an amount; write digits such as 20000000000")
-    }
-    var terms = Loan(amount: amount)
-    if let pd { terms.probabilityOfDefault = try Self.rate(pd, "--pd") }
+    var terms = Loan(amount: loan.value)
+    terms.probabilityOfDefault = pd?.fraction
     if let tenor { terms.tenorYears = tenor }
     if let amortization { terms.amortization = amortization }
-    if let borrowerCorrelation {
-      terms.borrowerCorrelation = try Self.rate(borrowerCorrelation, "--borrower-correlation")
-    }
-    if let timeToSell { terms.timeToSell = timeToSell }
-    if let saleCost { terms.saleCost = try Self.rate(saleCost, "--sale-cost") }
-    if let loanRate { terms.rate = try Self.rate(loanRate, "--loan-rate") }
+    if let borrowerCorrelation { terms.borrowerCorrelation = borrowerCorrelation.fraction }
+    if let timeToSell { terms.timeToSell = timeToSell.value }
+    if let saleCost { terms.saleCost = saleCost.fraction }
+    if let loanRate { terms.rate = loanRate.fraction }
     try terms.validate()
     return (assumptions, policy, terms)
-  }
-
-  /// `text` as a rate (`0.05` or `5%`).
-  private static func rate(_ text: String, _ option: String) throws -> Double {
-    guard let value = ValueParsing.rate(text) else {
-      throw ValidationError("\(option) '\(text)' is not a rate; write 0.05 or 5%")
-    }
-    return value
   }
 }
 

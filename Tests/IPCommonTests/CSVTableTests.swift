@@ -65,7 +65,7 @@ struct CSVTableTests {
     let rows = [["a", "b,c", "say \"x\""], ["line\nbreak", " padded", "plain"]]
     var writer = CSVWriter(header: ["one", "two", "three"])
     for row in rows { writer.appendRow(row) }
-    #expect(writer.text.hasPrefix("one,two,three\r\na,\"b,c\",\"say \"\"x\"\"\"\r\n"))
+    #expect(writer.text.hasPrefix("one,two,three\na,\"b,c\",\"say \"\"x\"\"\"\n"))
     let back = try CSVTable(text: writer.text, source: "round")
     #expect(back.records.map(\.fields) == rows)
   }

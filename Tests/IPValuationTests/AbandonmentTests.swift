@@ -35,7 +35,7 @@ struct AbandonmentTests {
     #expect(result.portfolioValues.allSatisfy { $0 >= 0 })
     let report = try CollateralReport(result: result)
     #expect(report.value(named: "hhi") == 1)
-    let shares = PerAssetTable.csv(result).split(separator: "\r\n").dropFirst().map {
+    let shares = PerAssetTable.csv(result).split(separator: "\n").dropFirst().map {
       Double($0.split(separator: ",").last ?? "") ?? .nan
     }
     #expect(shares == [1, 0])

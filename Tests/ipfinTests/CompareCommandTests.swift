@@ -17,9 +17,9 @@ struct CompareCommandTests {
   ].map { "examples/scenarios/\($0).yaml" }
 
   /// The main job writes the comparison, the projections and the report; the CSV files are
-  /// RFC 4180 (CRLF line ends, one header, every row as wide as the header); the comparison's
-  /// header is the checked-in one, with one row per example scenario, baseline first, whose
-  /// changes against itself are all zero; the table is printed.
+  /// RFC 4180 but for their LF line ends (one header, every row as wide as the header); the
+  /// comparison's header is the checked-in one, with one row per example scenario, baseline
+  /// first, whose changes against itself are all zero; the table is printed.
   @Test func mainJobWritesParsableOutputs() throws {
     let directory = try BinaryRunner.scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -81,7 +81,7 @@ struct CompareCommandTests {
       ["compare"] + Self.examples + ["--format", "csv", "--threads", "2"])
     #expect(one.status == 0 && two.status == 0)
     #expect(one.standardOutput == two.standardOutput)
-    #expect(one.standardOutput.hasSuffix("\r\n"))
+    #expect(one.standardOutput.hasSuffix("\n") && !one.standardOutput.contains("\r"))
     let long = try BinaryRunner.run(
       ["compare"] + Self.examples + ["--format", "csv", "--long", "--threads", "2"])
     let table = try Self.rfc4180(long.standardOutput, source: "long")
@@ -148,12 +148,13 @@ struct CompareCommandTests {
     #expect(!FileManager.default.fileExists(atPath: BinaryRunner.packageRoot.path + "/-"))
     #expect(try String(contentsOf: portfolio, encoding: .utf8) == sample)
 
-    // A folder where the tornado chart should go: nothing at all is written.
+    // A folder where the tornado chart should go: refused (exit 64), nothing at all is written.
     let report = directory.appendingPathComponent("report")
     try FileManager.default.createDirectory(
       at: report.appendingPathComponent("tornado.svg"), withIntermediateDirectories: true)
     let blocked = try BinaryRunner.run(["report", child.path, "--out", report.path])
-    #expect(blocked.status == 73)
+    #expect(blocked.status == 64)
+    #expect(blocked.standardError.contains("tornado.svg is a folder"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: report.path) == ["tornado.svg"])
     try FileManager.default.removeItem(at: report.appendingPathComponent("tornado.svg"))
     let written = try BinaryRunner.run(["report", child.path, "--out", report.path])
@@ -164,13 +165,13 @@ struct CompareCommandTests {
       ])
   }
 
-  /// Parses `text` as strict RFC 4180: CRLF line ends, and IPCommon's reader's checks (quotes,
-  /// one field count for every row).
+  /// Parses `text` as strict RFC 4180 with ipfin's LF line ends (no CR outside quotes, a final
+  /// LF), and IPCommon's reader's checks (quotes, one field count for every row).
   static func rfc4180(_ text: String, source: String) throws -> CSVTable {
     let withoutQuoted = text.split(separator: "\"", omittingEmptySubsequences: false)
       .enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined()
-    #expect(!withoutQuoted.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
-    #expect(text.hasSuffix("\r\n"))
+    #expect(!withoutQuoted.unicodeScalars.contains("\r"))
+    #expect(text.hasSuffix("\n"))
     return try CSVTable(text: text, source: source)
   }
 }

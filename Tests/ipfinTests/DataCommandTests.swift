@@ -9,7 +9,7 @@ struct DataCommandTests {
   @Test func seriesListsEverySeriesOfTheBundledData() throws {
     let result = try BinaryRunner.run(["data", "series", "--format", "csv"])
     #expect(result.status == 0)
-    let lines = result.standardOutput.split(separator: "\r\n", omittingEmptySubsequences: true)
+    let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: true)
     let header =
       "office,right,measure,scope,unit,first_year,last_year,points,reported,derived,approximate"
     #expect(lines.first.map(String.init) == header)
@@ -24,7 +24,7 @@ struct DataCommandTests {
       "data", "show", "--office", "VN", "--right", "industrial_design", "--format", "csv",
     ])
     #expect(result.status == 0)
-    let lines = result.standardOutput.split(separator: "\r\n")
+    let lines = result.standardOutput.split(separator: "\n")
     #expect(lines.first == "office,right,measure,scope,unit,year,value,status,source,note")
     #expect(lines.count == 1 + 7)
     #expect(

@@ -7,7 +7,7 @@ import Testing
 private func metrics(_ csv: String) -> (names: [String], values: [String: Double]) {
   var names: [String] = []
   var values: [String: Double] = [:]
-  for line in csv.split(separator: "\r\n").dropFirst() {
+  for line in csv.split(separator: "\n").dropFirst() {
     let parts = line.split(separator: ",", omittingEmptySubsequences: false)
     names.append(String(parts[0]))
     values[String(parts[0])] = Double(parts[1]) ?? .nan
@@ -87,7 +87,7 @@ struct ValueCommandTests {
     ])
     #expect(result.status == 0)
     let text = try String(contentsOfFile: assets, encoding: .utf8)
-    let lines = text.split(separator: "\r\n")
+    let lines = text.split(separator: "\n")
     let columns = [
       "id", "right", "office", "remaining_life", "deterministic_value", "mean", "sd", "p05",
       "p50", "p95", "share_of_portfolio",
@@ -114,7 +114,7 @@ struct ValueCommandTests {
     #expect(result.standardError.contains("valuation date 2025-06-30\n"))
     #expect(!result.standardError.contains("seed"))
     // The per-asset table: the simulated columns empty, shares of the deterministic values.
-    let rows = try String(contentsOfFile: assets, encoding: .utf8).split(separator: "\r\n")
+    let rows = try String(contentsOfFile: assets, encoding: .utf8).split(separator: "\n")
       .dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
     #expect(rows.count == 16)
     #expect(rows.allSatisfy { $0[5...9].allSatisfy(\.isEmpty) })
@@ -270,7 +270,7 @@ struct ValueCommandTests {
     for id in ["INV-2006-METER", "UTI-2017-MOUNT", "DES-2013-METER"] {
       #expect(result.standardError.contains("'\(id)' is not eligible as collateral"), "\(id)")
     }
-    let rows = try String(contentsOfFile: assets, encoding: .utf8).split(separator: "\r\n")
+    let rows = try String(contentsOfFile: assets, encoding: .utf8).split(separator: "\n")
     #expect(rows.first?.hasSuffix(",share_of_portfolio,eligible") == true)
     let eligibility = Dictionary(
       uniqueKeysWithValues: rows.dropFirst().map { row in

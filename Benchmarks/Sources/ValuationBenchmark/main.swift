@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // The valuation engine's speed on a large portfolio: the Monte Carlo run on 1 and on 2 threads,
-// and, on the same thread counts, the time needed just to draw as many random variates as the
-// run drew: the normals with GSL's own ziggurat (the random-number bound), then also the
-// uniforms (GSL's gsl_ran_flat) and the PERT royalties (GSLKit's BetaSampler, as the engine
-// draws them). Each run is repeated and the fastest kept, as the machine may be
-// shared. Prints `key value` lines that Benchmarks/reference/valuation_summary.py turns into
-// ratios.
+// whole-life and without a loan (the engine's own work), then with a loan and the 1-year
+// horizon (the risk figures a lender reads); and, on the same thread counts, the time needed
+// just to draw as many random variates as the whole-life run drew: the normals with GSL's own
+// ziggurat (the random-number bound), then also the uniforms (GSL's gsl_ran_flat) and the PERT
+// royalties (GSLKit's BetaSampler, as the engine draws them). Each run is repeated and the
+// fastest kept, as the machine may be shared. Prints `key value` lines, the loan run's figures
+// among them, that Benchmarks/reference/valuation_summary.py turns into ratios and compares
+// with the numpy reference.
 //
 // Usage: ValuationBenchmark PORTFOLIO.csv [PATHS (default 50000)] [REPEATS (default 3)]
+//        [LOAN (default 4e11)] [PD (default 0.03)]
 
 import Foundation
 import GSLKit
@@ -31,25 +34,41 @@ var assumptions = ValuationAssumptions(
   valuationDate: CalendarDate(iso8601: "2025-12-31") ?? portfolio.defaultValuationDate)
 assumptions.paths = arguments.count >= 3 ? Int(arguments[2]) ?? 50_000 : 50_000
 let repeats = arguments.count >= 4 ? max(1, Int(arguments[3]) ?? 3) : 3
+var loan = Loan(amount: arguments.count >= 5 ? Double(arguments[4]) ?? 4e11 : 4e11)
+loan.probabilityOfDefault = arguments.count >= 6 ? Double(arguments[5]) ?? 0.03 : 0.03
 let threadCounts = [1, 2]
 
-var results: [Int: ValuationResult] = [:]
-var times: [Int: Double] = [:]
-for threads in threadCounts {
-  assumptions.threads = threads
-  for _ in 0..<repeats {
-    let time = try seconds {
-      results[threads] = try MonteCarloValuation.run(
-        portfolio: portfolio, assumptions: assumptions, perAssetQuantiles: false)
+/// The fastest of `repeats` runs on each thread count, and the results, which must not depend
+/// on the thread count.
+func timedRuns(_ assumptions: ValuationAssumptions, loan: Loan?) throws
+  -> (times: [Int: Double], result: ValuationResult)
+{
+  var assumptions = assumptions
+  var results: [Int: ValuationResult] = [:]
+  var times: [Int: Double] = [:]
+  for threads in threadCounts {
+    assumptions.threads = threads
+    for _ in 0..<repeats {
+      let time = try seconds {
+        results[threads] = try MonteCarloValuation.run(
+          portfolio: portfolio, assumptions: assumptions, loan: loan, perAssetQuantiles: false)
+      }
+      times[threads] = min(times[threads] ?? .infinity, time)
     }
-    times[threads] = min(times[threads] ?? .infinity, time)
   }
+  guard let one = results[1], let two = results[2], one.portfolioValues == two.portfolioValues,
+    one.riskValues == two.riskValues, one.defaults == two.defaults
+  else {
+    FileHandle.standardError.write(Data("1 and 2 threads gave different paths\n".utf8))
+    exit(70)
+  }
+  return (times, one)
 }
-guard let one = results[1], let two = results[2] else { exit(70) }
-guard one.portfolioValues == two.portfolioValues else {
-  FileHandle.standardError.write(Data("1 and 2 threads gave different paths\n".utf8))
-  exit(70)
-}
+
+assumptions.horizon = .life
+let (times, one) = try timedRuns(assumptions, loan: nil)
+assumptions.horizon = .years(1)
+let (loanTimes, withLoan) = try timedRuns(assumptions, loan: loan)
 
 // The random-number bounds: as many variates as the run drew, split evenly between `threads`
 // threads, each with its own generator (as the engine's blocks have), drawn in chunks of 2^20
@@ -121,9 +140,12 @@ let sd = try Descriptive.standardDeviation(one.portfolioValues)
 print("assets \(portfolio.assets.count)")
 print("paths \(assumptions.paths)")
 print("repeats \(repeats)")
+print("loan \(loan.amount)")
+print("pd \(loan.probabilityOfDefault ?? .nan)")
 for threads in threadCounts {
   let suffix = threads == 1 ? "1_thread" : "\(threads)_threads"
   print("seconds_\(suffix) \(times[threads] ?? .nan)")
+  print("loan_seconds_\(suffix) \(loanTimes[threads] ?? .nan)")
   print("ziggurat_seconds_\(suffix) \(zigguratTimes[threads] ?? .nan)")
   print("other_variates_seconds_\(suffix) \(otherVariateTimes[threads] ?? .nan)")
 }
@@ -133,4 +155,8 @@ print("uniforms \(drawn.uniforms)")
 print("checksum \(checksum.value)")
 print("mean \(mean)")
 print("se \(sd / Double(assumptions.paths).squareRoot())")
-print("expected \(one.deterministic.expectedValue)")
+print("expected \(one.deterministic.expectedValueIfKept)")
+// The loan run's figures, by their names in `ipfin value`.
+for metric in try CollateralReport(result: withLoan).metrics {
+  print("\(metric.name) \(metric.value)")
+}

@@ -38,8 +38,10 @@ public struct HTMLReport: Sendable {
     self.sources = sources
   }
 
-  /// The chart files: name (`fan-<n>-<slug>.svg`, `histogram-<n>-<slug>.svg`, `tornado.svg`),
-  /// SVG text and caption, in page order.
+  /// The chart files: name (`fan-<n>-<slug>.svg`, `histogram-<n>-<slug>.svg`, `tornado.svg`,
+  /// where the slug is the chart's title in at most ``longestSlug`` lower-case letters, digits
+  /// and dashes, so that a name has at most 64 bytes whatever the title), SVG text and caption,
+  /// in page order.
   public var chartFiles: [(name: String, svg: String, caption: String)] {
     var files: [(String, String, String)] = []
     for (index, chart) in fanCharts.enumerated() {
@@ -142,22 +144,40 @@ public struct HTMLReport: Sendable {
     return page
   }
 
-  /// Writes `index.html` and every chart's `.svg` into `directory` as one
-  /// (``OutputFile/write(_:)``): all of them, or none when one cannot be written.
-  ///
-  /// - Returns: the number of chart files.
-  /// - Throws: ``InputError`` (`cannotWrite`, exit code 73) when a file cannot be written.
-  @discardableResult
-  public func write(to directory: String) throws -> Int {
+  /// The files of the report in `directory`: every chart's `.svg` (``chartFiles``), then
+  /// `index.html`, as paths and texts.
+  public func files(in directory: String) -> [(path: String, text: String)] {
     let base = URL(fileURLWithPath: directory)
     let charts = chartFiles
-    try OutputFile.write(
-      charts.map { (base.appendingPathComponent($0.name).path, $0.svg) }
-        + [(base.appendingPathComponent("index.html").path, html(charts: charts))])
-    return charts.count
+    return charts.map { (base.appendingPathComponent($0.name).path, $0.svg) }
+      + [(base.appendingPathComponent("index.html").path, html(charts: charts))]
   }
 
-  /// Lower-case letters, digits and single dashes.
+  /// Writes ``files(in:)`` as one (``OutputFile/write(_:)``): all of them, or none when one
+  /// cannot be written.
+  ///
+  /// - Returns: the paths written.
+  /// - Throws: ``InputError`` (`cannotWrite`, exit code 73) when a file cannot be written.
+  @discardableResult
+  public func write(to directory: String) throws -> [String] {
+    let files = files(in: directory)
+    try OutputFile.write(files)
+    return files.map(\.path)
+  }
+
+  /// Whether a report may write a file named `name` into its folder: `index.html`,
+  /// `tornado.svg`, `fan-*.svg` or `histogram-*.svg`. A command checks its inputs against this
+  /// before it runs anything, and against ``files(in:)`` before it writes.
+  public static func mayWrite(fileNamed name: String) -> Bool {
+    name == "index.html" || name == "tornado.svg"
+      || (name.hasSuffix(".svg") && (name.hasPrefix("fan-") || name.hasPrefix("histogram-")))
+  }
+
+  /// The longest slug in a chart's file name.
+  static let longestSlug = 40
+
+  /// Lower-case letters, digits and single dashes, at most ``longestSlug`` of them (cut at a
+  /// dash where there is one).
   static func slug(_ text: String) -> String {
     var slug = ""
     for character in text.lowercased() {
@@ -167,6 +187,12 @@ public struct HTMLReport: Sendable {
         slug.append("-")
       }
     }
-    return slug.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    slug = slug.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    guard slug.count > longestSlug else { return slug }
+    var cut = slug.prefix(longestSlug)
+    if let dash = cut.lastIndex(of: "-"), cut.distance(from: cut.startIndex, to: dash) >= 20 {
+      cut = cut[..<dash]
+    }
+    return String(cut).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
   }
 }
