@@ -53,4 +53,8 @@ enum GSLStatus {
   static let badFunction = Int32(GSL_EBADFUNC)
   static let maxIterations = Int32(GSL_EMAXITER)
   static let noProgress = Int32(GSL_ENOPROG)
+  static let continueIterating = Int32(GSL_CONTINUE)
+  static let toleranceTooSmallInF = Int32(GSL_ETOLF)
+  static let toleranceTooSmallInX = Int32(GSL_ETOLX)
+  static let toleranceTooSmallInGradient = Int32(GSL_ETOLG)
 }
