@@ -133,8 +133,10 @@ extension ContinuationValue {
   /// envelope's segment `l`, where `C_j` is the line `a_l c r - b_l` for `X` in `(u_l, u_l+1]`,
   ///
   /// ```
-  /// E[(a c r - b) 1{u_l < X <= u_l+1}] = a c (low P_l + (high - low) alpha / (alpha + beta) Q_l) - b P_l
-  /// P_l = I(u_l+1; alpha, beta) - I(u_l; alpha, beta),   Q_l = I(u_l+1; alpha+1, beta) - I(u_l; alpha+1, beta)
+  /// E[(a c r - b) 1{u_l < X <= u_l+1}]
+  ///   = a c (low P_l + (high - low) alpha / (alpha + beta) Q_l) - b P_l
+  /// P_l = I(u_l+1; alpha, beta) - I(u_l; alpha, beta)
+  /// Q_l = I(u_l+1; alpha + 1, beta) - I(u_l; alpha + 1, beta)
   /// ```
   /// with `I` the regularised incomplete beta function (GSL's `gsl_cdf_beta_P`), since
   /// `E[X 1{X <= u}] = alpha / (alpha + beta) I(u; alpha + 1, beta)`.

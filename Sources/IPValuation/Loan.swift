@@ -8,13 +8,13 @@ import IPCommon
 ///
 /// | term | default | source |
 /// |---|---|---|
-/// | `tenorYears` `T` | 5 | modelling assumption: a common term of IP-backed loans (NatWest's run up to 4 years) |
+/// | `tenorYears` `T` | 5 | assumption: a common term of IP-backed loans (NatWest's: 4) |
 /// | `amortization` | bullet | modelling assumption |
-/// | `probabilityOfDefault` `p` | none: the at-default figures need it | the lender's rating of the borrower |
-/// | `borrowerCorrelation` `beta` | 0.5 | modelling assumption: the borrower's fortunes and its rights' revenues share the market factor |
+/// | `probabilityOfDefault` `p` | none: needed for the figures at default | the lender's rating |
+/// | `borrowerCorrelation` `beta` | 0.5 | assumption: borrower and rights share the market |
 /// | `timeToSell` `s` | 1 year | modelling assumption |
 /// | `saleCost` `c` | 0.10 | modelling assumption: agents', legal and transfer costs |
-/// | `rate` `i` | 0.10 | modelling assumption: near Vietnamese banks' lending rates to firms |
+/// | `rate` `i` | 0.10 | assumption: near Vietnamese banks' lending rates to firms |
 ///
 /// Default falls at the end of a year `j <= T`, before that year's payment, so the exposure is
 /// the principal outstanding after year `j - 1`'s payment with the year's interest:
@@ -27,7 +27,8 @@ import IPCommon
 /// receives, discounted back to the default at the loan rate,
 ///
 /// ```
-/// proceeds = (1 - od) (1 - c) V_s(j) / (1 + i)^s,   loss = max(0, EAD_j - proceeds),   LGD = loss / EAD_j
+/// proceeds = (1 - od) (1 - c) V_s(j) / (1 + i)^s
+/// loss     = max(0, EAD_j - proceeds),      LGD = loss / EAD_j
 /// ```
 /// with `od` the orderly-liquidation discount of the ``CollateralPolicy``.
 public struct Loan: Sendable, Equatable {

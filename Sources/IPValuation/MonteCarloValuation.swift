@@ -39,13 +39,15 @@ import IPCommon
 /// ``ValuationAssumptions/threads`` threads and land by index, and per-asset sums are combined
 /// in block order: the result is bit-identical for any thread count.
 ///
-/// **Memory** grows with paths plus assets: five values per path (the portfolio and the four
-/// kinds of right; about ten once ``CollateralReport`` has sorted them and formed the lending
-/// values, hence ``ValuationAssumptions/maximumPaths``), a few per asset (and 6 KiB of tables per PERT royalty), and per running
-/// block a year-by-path table of market factors and one of shocks (1,024 paths times the
-/// longest life: 160 KiB each for 20 years); per-asset quantiles simulate each asset's paths
-/// again in groups whose values fit in ``quantileMemoryBudget``, instead of keeping paths times
-/// assets.
+/// **Memory** grows with paths plus assets: six values per path (the whole-life and horizon
+/// values and the four kinds of right's eligible horizon values) and three more with a loan
+/// (the default year, `V(j)`, `V_s(j)`); about 15 to 18 once ``CollateralReport`` has sorted
+/// them and formed the lending values and losses, hence ``ValuationAssumptions/maximumPaths``;
+/// a few per asset and year (thresholds, continuation envelopes; 6 KiB of tables per PERT
+/// royalty), and per running block a year-by-path table of market factors and one of shocks
+/// (1,024 paths times the longest life: 160 KiB each for 20 years); per-asset quantiles simulate
+/// each asset's paths again in groups whose values fit in ``quantileMemoryBudget``, instead of
+/// keeping paths times assets.
 public enum MonteCarloValuation {
   /// The most path values held at once for per-asset quantiles: 4,194,304 (32 MiB).
   public static let quantileMemoryBudget = 1 << 22
@@ -79,7 +81,8 @@ public enum MonteCarloValuation {
             message: "asset '\(model.asset.id)' is not eligible as collateral: its remaining "
               + "life of \(NumberFormatting.fixed(model.remainingLife, digits: 2)) years ends "
               + "before the loan's tenor and the time to sell, \(loan.tenorYears) + "
-              + "\(NumberFormatting.exact(loan.timeToSell)) years; the lending value leaves it out"))
+              + "\(NumberFormatting.exact(loan.timeToSell)) years; the lending value leaves "
+              + "it out"))
       }
     }
     let deterministic = DeterministicResult(

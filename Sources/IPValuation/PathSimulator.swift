@@ -6,11 +6,12 @@ import GSLKit
 /// Simulates asset values path by path, in fixed blocks of paths, each asset of each block on
 /// its own random stream.
 ///
-/// Paths are cut into blocks of ``blockSize``. With `A` assets, block `b` uses the streams
-/// `b (A + 1)` (the market factors of its paths) and `b (A + 1) + 1 + i` (asset `i`), all of the
-/// one root seed. What a block draws therefore depends only on its number, never on the thread
-/// that runs it, and one asset's paths can be simulated again on their own (for per-asset
-/// quantiles) without storing every asset's values.
+/// Paths are cut into blocks of ``blockSize``. With `A` assets and `B` blocks, block `b` uses the
+/// streams `b (A + 1)` (the market factors of its paths), `b (A + 1) + 1 + i` (asset `i`) and,
+/// with a loan, `B (A + 1) + b` (the borrower), all of the one root seed. What a block draws
+/// therefore depends only on its number, never on the thread that runs it; one asset's paths can
+/// be simulated again on their own (for per-asset quantiles) without storing every asset's
+/// values; and a loan changes no other draw.
 ///
 /// On one path, asset `i` is valued as follows (the draws in this order, each only when needed):
 ///
@@ -26,8 +27,10 @@ import GSLKit
 ///    `Z_k = sqrt(rho) F_k + sqrt(1 - rho) e_k` and
 ///    `R_k = R_{k-1} exp(ln(1+g) - sigma^2/2 + sigma Z_k)`.
 ///
-/// The value is then `sum_{k<=K} a_k r R_k - sum_{k<=K} c_k` with the weights of ``AssetModel``
-/// (`a_k` discounts the royalty base, `c_k` the maintenance cost).
+/// At the end of each year `j < K` the owner abandons the right when its royalty income is at or
+/// below the threshold, `R_j r (1 - delta)^j <= X*_j` (``ContinuationValue``), and it pays no
+/// more: `K = j`. The value is then `sum_{k<=K} a_k r R_k - sum_{k<=K} c_k` with the weights of
+/// ``AssetModel`` (`a_k` discounts the royalty base, `c_k` the maintenance cost).
 struct PathSimulator: Sendable {
   /// The number of paths in a block: 1,024.
   static let blockSize = 1024
@@ -218,9 +221,9 @@ struct PathSimulator: Sendable {
   /// `X_j = R_j r (1-delta)^j`:
   ///
   /// ```
-  /// V   = r B_K - M_K                                             (M_K: the maintenance of K years)
-  /// V_H = r B_min(K,H) - M_min(K,H) + [K >= H] C_H(X_H) / (1+d)^H    (the horizon value)
-  /// at a default in year J <= T with K >= J:  C_J(X_J) and V_s(J) (ContinuationValue)
+  /// V   = r B_K - M_K                           (M_K: the maintenance of K years)
+  /// V_H = r B_min(K,H) - M_min(K,H) + [K >= H] C_H(X_H) / (1+d)^H      (the horizon value)
+  /// at a default in year J <= T with K >= J:  C_J(X_J) and V_s(J)  (ContinuationValue)
   /// ```
   ///
   /// - Returns: the random variates drawn, by kind (for benchmarks).

@@ -63,9 +63,10 @@ public struct ValuationAssumptions: Sendable, Equatable {
   public static let defaultSeed: UInt64 = 57
   /// The default thread count: the active processor count.
   public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
-  /// The largest number of paths accepted, 10,000,000: a run keeps about ten numbers per path
-  /// (80 bytes: the portfolio value, its split by kind of right, and the sorted copies and
-  /// lending values of the collateral report), so the largest run stays under 1 GB.
+  /// The largest number of paths accepted, 10,000,000: a run keeps about 15 numbers per path,
+  /// 18 with a loan (about 120 and 145 bytes: the whole-life and horizon values, their split by
+  /// kind of right, the outcomes of the loan, and the sorted copies, lending values and losses
+  /// of the collateral report), so the largest run stays under about 1.5 GB.
   public static let maximumPaths = 10_000_000
 
   /// Assumptions at `valuationDate` with every other setting at its default.

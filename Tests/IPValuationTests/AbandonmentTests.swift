@@ -92,7 +92,8 @@ struct AbandonmentTests {
       #expect(abs(terms.mean - expected) <= 1e-9 * max(1, expected), "\(asset.id)")
     }
     // FADING and BRAND are abandoned before their ends; the whole sums are lower.
-    #expect(result.assets[0].terms.expectedValueIfKept < result.assets[0].terms.deterministicValue || grant == 0)
+    let fading = result.assets[0].terms
+    #expect(fading.expectedValueIfKept < fading.deterministicValue || grant == 0)
     #expect(result.assets[2].terms.expectedValueIfKept < result.assets[2].terms.deterministicValue)
     let value = result.deterministic.value
     #expect(result.portfolioValues.allSatisfy { abs($0 - value) <= 1e-9 * value })

@@ -42,7 +42,8 @@ struct HorizonTests {
       expected += right.term(0, right.income(0), k)
     }
     if held, right.held(at: horizon) {
-      expected += right.continuation(horizon, right.income(horizon)).value / pow(1.12, Double(horizon))
+      let continuation = right.continuation(horizon, right.income(horizon)).value
+      expected += continuation / pow(1.12, Double(horizon))
     }
     let values = try #require(result.horizonValues)
     #expect(values.allSatisfy { abs($0 - expected) <= 1e-9 * expected }, "H = \(horizon)")
