@@ -5,14 +5,14 @@ import IPCommon
 /// The figures of a valuation as `ipfin value` prints them: as a table, as CSV, or encoded as
 /// JSON.
 ///
-/// CSV is one `metric,value` row per figure, numbers exact
-/// (``NumberFormatting/exact(_:)``);
-/// with a tornado it adds the rows `sensitivity_<driver>_low` and `sensitivity_<driver>_high`
-/// in the tornado's order. The table prints each figure as its kind says
+/// CSV is one `metric,value` row per figure, numbers exact (``NumberFormatting/exact(_:)``),
+/// and with a tornado the rows `sensitivity_<driver>_low` and `sensitivity_<driver>_high` in
+/// the tornado's order. The table prints each figure as its kind says
 /// (``CollateralReport/Metric/Kind/formatted(_:)``: amounts in whole units, ratios as
 /// percentages), and the tornado as a second table. JSON holds `currency`, `valuation_date`,
-/// `seed` and `paths` (after a simulation), `metrics` as an object, and `sensitivity` (`base_value` and
-/// `rows` of `driver`, `low_setting`, `high_setting`, `low_value`, `high_value`, `swing`).
+/// `seed` and `paths` (after a simulation), `metrics` as an object, and `sensitivity`
+/// (`base_value` and `rows` of `driver`, `low_setting`, `high_setting`, `low_value`,
+/// `high_value`, `swing`).
 public struct ValuationSummary: Sendable, Encodable {
   /// The figures in order.
   public var metrics: [CollateralReport.Metric]
