@@ -6,9 +6,10 @@
 
 SWIFT ?= swift
 CONFIG ?= release
+PREFIX ?= /usr/local
 IPFIN = .build/$(CONFIG)/ipfin
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test bench clean install uninstall
 
 all: build
 
@@ -31,6 +32,12 @@ test: deps
 
 bench: deps
 	./Benchmarks/run.sh
+
+install: build
+	./scripts/install.sh install .build/$(CONFIG) $(PREFIX)
+
+uninstall:
+	./scripts/install.sh uninstall .build/$(CONFIG) $(PREFIX)
 
 clean:
 	rm -rf .build out

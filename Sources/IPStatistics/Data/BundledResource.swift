@@ -10,7 +10,9 @@ import IPCommon
 ///
 /// SwiftPM puts the resources in a folder next to the executable named
 /// `ipfin_IPStatistics.resources` (Linux) or `ipfin_IPStatistics.bundle` (macOS); it is looked
-/// for next to the running executable, as called and with symbolic links resolved.
+/// for next to the running executable, as called and with symbolic links resolved, and in
+/// `../share/ipfin/` from it, where `make install` puts it (`PREFIX/bin/ipfin` and
+/// `PREFIX/share/ipfin/ipfin_IPStatistics.resources`).
 enum BundledResource {
   /// The names SwiftPM gives the resource folder.
   static let folderNames = ["ipfin_IPStatistics.resources", "ipfin_IPStatistics.bundle"]
@@ -23,8 +25,14 @@ enum BundledResource {
     let main = Bundle.main
     var directories = [main.bundleURL]
     if let executable = main.executableURL {
-      directories.append(executable.deletingLastPathComponent())
-      directories.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
+      for folder in [
+        executable.deletingLastPathComponent(),
+        executable.resolvingSymlinksInPath().deletingLastPathComponent(),
+      ] {
+        directories.append(folder)
+        directories.append(
+          folder.deletingLastPathComponent().appendingPathComponent("share/ipfin"))
+      }
     }
     var looked: [String] = []
     for directory in directories {
@@ -42,7 +50,8 @@ enum BundledResource {
     throw InputError(
       .missingInput, at: SourceLocation(file: reportedName),
       "the data bundled with ipfin is missing: it belongs in the folder "
-        + "\(folderNames[0]) next to the executable (looked for \(looked.first ?? name)); copy "
-        + "that folder along with the executable, or give a data file with --data")
+        + "\(folderNames[0]) next to the executable or in ../share/ipfin from it (looked for "
+        + "\(looked.first ?? name)); copy that folder along with the executable, install with "
+        + "make install, or give a data file with --data")
   }
 }
