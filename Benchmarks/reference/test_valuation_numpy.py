@@ -3,8 +3,8 @@
 """Checks of valuation_numpy.py against closed forms and a scalar implementation of issue 9's
 formulas written here again with plain loops (no table is shared with the vectorised code).
 
-Run: python3 Benchmarks/reference/test_valuation_numpy.py   (plain python3 + numpy; a few
-seconds). Prints one line per check and exits with 1 when any fails.
+Run: python3 Benchmarks/reference/test_valuation_numpy.py   (plain python3 + numpy; about
+ten seconds). Prints one line per check and exits with 1 when any fails.
 """
 
 import csv
@@ -443,6 +443,53 @@ def test_legal_terms():
     read(write(generated, "benchmark.csv"))
 
 
+def test_standard_errors():
+    """Each new figure's standard error against the spread of the figure over 20 seeds."""
+    assets = read(SAMPLE)
+    loan = vn.Loan(35e9, 0.03)
+    runs = [vn.figures(vn.simulate(assets, 5_000, 200 + seed, 0.3, 1, loan), loan)
+            for seed in range(20)]
+    names = ["horizon_value_mean", "collateral_value", "lending_value", "var95", "es95", "var99",
+             "es99", "hhi", "default_probability", "collateral_at_default_mean",
+             "collateral_at_default_p10", "lgd_mean", "lgd_p90", "expected_credit_loss",
+             "expected_credit_loss_12m", "unexpected_loss99"]
+    ratios = {}
+    for name in names:
+        values = np.array([metric(run, name)[0] for run in runs])
+        errors = np.array([metric(run, name)[1] for run in runs])
+        ratios[name] = float(values.std(ddof=1) / errors.mean())
+    low, high = min(ratios, key=ratios.get), max(ratios, key=ratios.get)
+    check("standard errors: sd over 20 seeds / mean reported se in [0.5, 2] for every new "
+          "figure", 0.5 <= ratios[low] and ratios[high] <= 2,
+          f"lowest {low} {ratios[low]:.2f}, highest {high} {ratios[high]:.2f}")
+
+
+def test_continuation_shortcut():
+    """C_j by max(0, S_jN) plus every n for the interior assets = the maximum over every n,
+    and = the value at_default finds with its n*, on the benchmark portfolio."""
+    import generate_portfolio
+    header = ("id,right,office,filing_date,grant_date,grant_probability,revenue,revenue_growth,"
+              "revenue_volatility,royalty_rate,royalty_low,royalty_high,discount_rate,tax_rate,"
+              "economic_life,obsolescence,invalidity_hazard,maintenance_cost,industry,currency")
+    rows = [dict(zip(header.split(","), row)) for row in generate_portfolio.generate(300)]
+    model = vn.Model(read(write(rows, "benchmark-300.csv")))
+    rng = np.random.default_rng(8)
+    worst = 0.0
+    for j in range(model.years):
+        columns = model.alive_in_year[j]
+        x0 = (model.field["revenue"] * model.field["mode"])[:columns]
+        x = x0 * np.exp(rng.normal(0, 1.5, (64, columns)))
+        fast = model.continuation(x, j, columns)
+        full = model.continuation_every_n(x, j, columns)
+        worst = max(worst, float(np.max(np.abs(fast - full) / np.maximum(1.0, np.abs(full)))))
+        at_default = model.at_default(x, j, columns, 1.0)[0]
+        worst = max(worst, float(np.max(np.abs(at_default - full)
+                                        / np.maximum(1.0, np.abs(full)))))
+    check("C_j shortcut = maximum over every n = at_default's C_j (300 benchmark assets)",
+          worst < 1e-12, f"largest relative difference {worst:.1e}; "
+          f"{model.interior.size} interior assets")
+
+
 def test_regularized_beta():
     try:
         from scipy.special import betainc
@@ -461,7 +508,8 @@ def main():
     for test in (test_closed_form_loan, test_paths_equal_deterministic_value,
                  test_abandonment_example, test_worth_first_two_years, test_wrong_way_risk,
                  test_horizon_life, test_sigma_zero_expectation, test_no_maintenance,
-                 test_legal_terms, test_regularized_beta):
+                 test_legal_terms, test_standard_errors, test_continuation_shortcut,
+                 test_regularized_beta):
         test()
     print(f"{len(FAILURES)} failed" if FAILURES else "all passed")
     sys.exit(1 if FAILURES else 0)

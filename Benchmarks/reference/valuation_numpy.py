@@ -100,6 +100,13 @@ Interpretation choices where issue 9 leaves room (the Swift side may choose othe
     pending one is refused. One filed on 2014-07-01 or later runs 20 years from filing.
 15. delta = 1 or h = 1 makes every a_jn 0: X*_j = +inf and the right is abandoned at once (it
     could pay nothing anyway but its maintenance).
+16. var and es over a horizon are taken about the mean of P_H (mean(P_H) - quantile(P_H, 1-a)),
+    P_H replacing P in docs/valuation.md's definitions.
+17. expected_credit_loss_12m discounts its year-1 losses by (1+i) like the ECL;
+    unexpected_loss99 is taken over every path's discounted loss, 0 on the paths that do not
+    default (so it is -ECL when fewer than 1% of paths lose).
+18. The decision rule ignores the loan: the owner abandons as without a loan, and a default does
+    not change what the right paid before it.
 
 Paths are simulated in chunks of 200 within each batch (the temporaries of a year, 200 paths x
 1,000 assets, stay in the processor's cache), all assets at once, year by year; assets are
@@ -114,7 +121,8 @@ Usage: valuation_numpy.py PORTFOLIO.csv [--paths 50000] [--seed 1] [--correlatio
        [--borrower-correlation 0.5] [--time-to-sell 1] [--sale-cost 0.10] [--loan-rate 0.10]]
 Prints `name value` lines: paths, seconds (simulation only, the fastest of the repeats), mean,
 sd, se, expected, then the figures above, each followed by NAME_se where it is a Monte Carlo
-estimate.
+estimate (not after deterministic_value, expected, expected_with_abandonment, horizon_years,
+loan_amount, eligible_assets, tenor_years).
 """
 
 import argparse
@@ -242,25 +250,45 @@ class Model:
             self.b.append(b)
             with np.errstate(divide="ignore", invalid="ignore"):
                 threshold[j] = np.where(a > 0, b / a, np.inf).min(axis=0)
+        # E_j[CF_k]'s sign is that of X c^(k-j) - m, monotone in k: when c >= 1 or m = 0 the
+        # partial sums fall then rise (or only rise), so C_j = max(0, S_jN); only the other
+        # assets ("interior", in N order) need every n.
+        interior = ((1 + field["growth"]) * (1 - field["decay"]) < 1) & (field["maintenance"] > 0)
+        self.interior = np.flatnonzero(interior)
+        self.interior_alive = [int((self.n[self.interior] >= year).sum())
+                               for year in range(1, years + 2)]
         decay_j = (1 - field["decay"]) ** np.arange(years + 1)[:, None]
         with np.errstate(divide="ignore", invalid="ignore"):
             self.threshold_q = np.where(decay_j > 0, threshold / decay_j, np.inf)
-        self.threshold = threshold
         self.decay_j = decay_j
 
     def continuation(self, x, j, columns):
-        """C_j(X) for X of shape (paths, columns), the first `columns` assets (N > j)."""
-        value = np.zeros_like(x)
-        scratch = np.empty_like(x)
-        a, b = self.a[j], self.b[j]
-        for row in range(self.years - j):
-            alive = min(columns, self.alive_in_year[j + row])       # assets with N >= j+row+1
-            if alive == 0:
-                break
+        """C_j(X) for X of shape (paths, columns), the first `columns` assets (all with N > j):
+        max(0, S_jN) and, for the interior assets, the maximum over every n."""
+        value = x * self.a[j][-1, :columns]          # row -1: n = years, S_jn = S_jN past N
+        value -= self.b[j][-1, :columns]
+        np.maximum(value, 0.0, out=value)
+        interior = self.interior[:self.interior_alive[j]]             # interior, N > j
+        if interior.size == 0:
+            return value
+        xi = x[:, interior]
+        best = value[:, interior]
+        scratch = np.empty_like(xi)
+        a, b = self.a[j][:, interior], self.b[j][:, interior]
+        for row in range(self.years - j - 1):
+            alive = self.interior_alive[j + row]                   # N >= j+row+1
             s = scratch[:, :alive]
-            np.multiply(x[:, :alive], a[row, :alive], out=s)
+            np.multiply(xi[:, :alive], a[row, :alive], out=s)
             s -= b[row, :alive]
-            np.maximum(value[:, :alive], s, out=value[:, :alive])
+            np.maximum(best[:, :alive], s, out=best[:, :alive])
+        value[:, interior] = best
+        return value
+
+    def continuation_every_n(self, x, j, columns):
+        """C_j(X) as defined, the maximum over every n (for the tests)."""
+        value = np.zeros_like(x)
+        for row in range(self.years - j):
+            value = np.maximum(value, x * self.a[j][row, :columns] - self.b[j][row, :columns])
         return value
 
     def at_default(self, x, j, columns, time_to_sell):
@@ -622,7 +650,7 @@ def figures(result, loan=None, quantile_level=0.10, orderly=0.35, forced=0.60):
         iid=discounted / amount)
     add("expected_credit_loss_12m", np.mean, [first_year], iid=first_year)
     add("unexpected_loss99", lambda x: quantile(x, 0.99) - float(np.mean(x)), [discounted])
-    result["discounted_loss"] = discounted
+    result["discounted_loss"] = discounted       # per path, for paired comparisons
     return out
 
 
