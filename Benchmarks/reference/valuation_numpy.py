@@ -18,7 +18,8 @@ w_k = 1 (k < N), w_N = L - (N - 1). Per path:
 The owner's option to abandon. For a later year k > j, E_j[CF_k] = w_k (X_j c^(k-j) - m)(1-tau)
 with c = (1+g)(1-delta), worth D_jk = (1-h)^(k-j) / (1+d)^(k-j-0.5) at the end of year j, and
 
-    C_j(X) = max over n in {j..N} of S_jn(X),   S_jn(X) = sum_{k=j+1..n} E_j[CF_k] D_jk = a_jn X - b_jn
+    C_j(X) = max over n in {j..N} of S_jn(X),
+    S_jn(X) = sum_{k=j+1..n} E_j[CF_k] D_jk = a_jn X - b_jn
 
 (S_jj = 0). Each a_jn >= 0, so C_j(X) > 0 iff X > X*_j = min over n with a_jn > 0 of b_jn / a_jn
 (+inf when every a_jn is 0, e.g. j >= N). The right is kept after year j only while X_j > X*_j,
@@ -111,8 +112,12 @@ Interpretation choices where issue 9 leaves room (the Swift side may choose othe
 Paths are simulated in chunks of 200 within each batch (the temporaries of a year, 200 paths x
 1,000 assets, stay in the processor's cache), all assets at once, year by year; assets are
 sorted by N so that year k only touches the assets still alive in it, and PERT royalties are
-drawn only for the assets that have a royalty range. Random numbers come from numpy's default
-generator (PCG64; normals by ziggurat).
+drawn only for the assets that have a royalty range. C_j is evaluated as max(0, S_jN) for the
+assets whose partial sums fall then rise (c >= 1 or m = 0: E_j[CF_k] has the sign of
+X c^(k-j) - m, monotone in k), and as the maximum over every n for the others (the tests check
+that both agree).
+The defaulting paths' C_j, n* and V_s are evaluated at the default year, on those paths only.
+Random numbers come from numpy's default generator (PCG64; normals by ziggurat).
 
 Usage: valuation_numpy.py PORTFOLIO.csv [--paths 50000] [--seed 1] [--correlation 0.3]
        [--valuation-date 2025-12-31] [--discount-rate 0.15] [--repeats 1] [--batches 25]
