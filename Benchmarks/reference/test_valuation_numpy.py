@@ -194,6 +194,19 @@ def test_closed_form_loan():
                   f"V_s(j) {[f'{v:.4g}' for v in sale]}")
 
 
+def test_sale_after_every_life():
+    """A sale ending after every right's life fetches nothing: every default loses EAD."""
+    assets = read(SAMPLE)
+    loan = vn.Loan(20e9, 0.2, time_to_sell=40)
+    result = vn.simulate(assets, 2_000, 13, 0.3, 1, loan)
+    out = vn.figures(result, loan)
+    defaulted = result["default_year"] > 0
+    check("time to sell beyond every life: V_s = 0, LGD = 1 on every default",
+          bool(np.all(result["sale_value"] == 0)) and metric(out, "lgd_mean")[0] == 1
+          and bool(np.all(result["collateral"][defaulted] > 0)),
+          f"{int(defaulted.sum())} defaults")
+
+
 def test_paths_equal_deterministic_value():
     for grant in (None, 0.0):
         path = write(deterministic_sample(grant), "deterministic-paths.csv")
@@ -505,7 +518,8 @@ def test_regularized_beta():
 
 
 def main():
-    for test in (test_closed_form_loan, test_paths_equal_deterministic_value,
+    for test in (test_closed_form_loan, test_sale_after_every_life,
+                 test_paths_equal_deterministic_value,
                  test_abandonment_example, test_worth_first_two_years, test_wrong_way_risk,
                  test_horizon_life, test_sigma_zero_expectation, test_no_maintenance,
                  test_legal_terms, test_standard_errors, test_continuation_shortcut,

@@ -297,16 +297,26 @@ class Model:
         return value
 
     def at_default(self, x, j, columns, time_to_sell):
-        """(C_j(X), V_s contribution) per path and asset for the few defaulting paths."""
-        partial = np.zeros((x.shape[0], self.years - j + 1, columns))   # n = j..years
-        partial[:, 1:, :] = x[:, None, :] * self.a[j][:, :columns] - self.b[j][:, :columns]
-        best = partial.argmax(axis=1)                 # the first n attaining the maximum
-        value = np.take_along_axis(partial, best[:, None, :], axis=1)[:, 0, :]
-        k = np.arange(j + 1, self.years + 1)[:, None]                  # (years - j, 1)
-        terms = x[:, None, :] * self.alpha[j][:, :columns] - self.beta[j][:, :columns]
-        after_sale = (k - 0.5 > j + time_to_sell)[None, :, :]
-        within = (k - j)[None, :, :] <= best[:, None, :]               # k <= n* = j + best
-        sale = np.where(after_sale & within, terms, 0.0).sum(axis=1)
+        """(C_j(X), V_s contribution) per path and asset for the few defaulting paths.
+
+        n* is the first n attaining the maximum of S_jn (n* = j when C_j = 0). V_s sums
+        E_j[CF_k] D_jk over k0 <= k <= n*, k0 the first year with k0 - 0.5 > j + s: that is
+        S_jn* - S_j(k0-1) when n* >= k0, else 0, times (1+d)^s."""
+        after_sale = [k for k in range(j + 1, self.years + 2) if k - 0.5 > j + time_to_sell]
+        first = after_sale[0] if after_sale else self.years + 1         # k0
+        value = np.zeros_like(x)                                       # S_jn*, n* = j so far
+        best = np.full(x.shape, j)
+        before_sale = np.zeros_like(x)                                 # S_j(k0-1)
+        for row in range(self.years - j):
+            n = j + row + 1
+            partial = x * self.a[j][row, :columns]
+            partial -= self.b[j][row, :columns]
+            better = partial > value
+            np.copyto(value, partial, where=better)
+            best[better] = n
+            if n == first - 1:
+                before_sale = partial
+        sale = np.where(best >= first, value - before_sale, 0.0)
         sale *= (1 + self.field["discount"][:columns]) ** time_to_sell
         return value, sale
 
