@@ -320,6 +320,14 @@ def test_horizon_life():
     worst = max(abs(metric(out, name)[0] - value) / abs(value) for name, value in direct.items())
     check("--horizon life: var, es, collateral_value from P", worst < 1e-12,
           f"largest relative difference {worst:.1e}")
+    one = read(write(sample_rows()[:1], "one-trademark.csv"))          # TM-MAYXANH, 10 years
+    for horizon in (None, 1):
+        result = vn.simulate(one, 5_000, 9, 0.3, horizon, loan)
+        value = metric(vn.figures(result, loan), "lending_value")[0]
+        direct = float(np.quantile(0.5 * 0.65 * result["horizon_value"], 0.10))
+        check(f"one trademark, sigma > 0: lending_value = quantile of LTV (1-od) P_H (horizon "
+              f"{horizon or 'life'})", abs(value - direct) < 1e-12 * direct,
+              f"{value:.10e} vs {direct:.10e}")
     lives = np.array([a["life"] for a in life["model"].assets])
     check("eligible = remaining life >= T + s",
           bool(np.array_equal(life["eligible"], lives >= 6)),
