@@ -7,7 +7,9 @@ patent, utility_model and design), pending applications, granted rights, remaini
 20 years at the valuation date 2025-12-31, PERT royalty ranges and fixed royalties, growth
 (negative too), volatility, discount and tax rates given or left to the defaults, economic
 lives, obsolescence, invalidity hazards, maintenance costs, rates as fractions and as
-percentages. The same seed always gives the same file (Python's Mersenne Twister, random() only).
+percentages. A KR design filed before 2014-07-01 is always registered (it runs 15 years from
+registration, so a pending one would be refused). The same seed always gives the same file
+(Python's Mersenne Twister, random() only).
 
 Usage: generate_portfolio.py [OUTPUT] [--assets N]
 """
@@ -17,6 +19,7 @@ import datetime
 import random
 
 VALUATION_DATE = datetime.date(2025, 12, 31)
+KR_DESIGN_FROM_FILING = datetime.date(2014, 7, 1)
 
 
 def rate(value, rng):
@@ -29,6 +32,12 @@ def rate(value, rng):
 def day_between(start, end, rng):
     span = (end - start).days
     return start + datetime.timedelta(days=int(rng.random() * span))
+
+
+def grant_probability(drawn, pending, rng):
+    """The grant probability of a pending row; drawn (but left empty) when `drawn` only."""
+    value = rate(0.3 + 0.6 * rng.random(), rng) if drawn else ""
+    return value if pending else ""
 
 
 def generate(count, seed=2025):
@@ -49,7 +58,12 @@ def generate(count, seed=2025):
         }[right]
         filing = day_between(earliest, datetime.date(2025, 11, 30), rng)
         grant = filing + datetime.timedelta(days=int(365 * (1 + 3 * rng.random())))
-        pending = rng.random() < 0.15 or grant > VALUATION_DATE
+        drawn_pending = rng.random() < 0.15 or grant > VALUATION_DATE
+        # A KR design filed before 2014-07-01 runs 15 years from registration, so it must be
+        # registered: such a row keeps its grant date (its grant probability is still drawn, so
+        # that every other row stays as it was).
+        pending = drawn_pending and not (office == "KR" and right == "industrial_design"
+                                         and filing < KR_DESIGN_FROM_FILING)
         name = right
         if rng.random() < 0.1:
             name = {"invention": "patent", "utility_solution": "utility_model",
@@ -72,7 +86,7 @@ def generate(count, seed=2025):
         rows.append([
             f"A{index + 1:04d}", name, office, filing.isoformat(),
             "" if pending else grant.isoformat(),
-            rate(0.3 + 0.6 * rng.random(), rng) if pending else "",
+            grant_probability(drawn_pending, pending, rng),
             f"{revenue:.0f}", rate(growth, rng), rate(volatility, rng), rate(mode, rng), low, high,
             discount, tax, life, obsolescence, hazard, maintenance, "benchmark", "VND",
         ])
