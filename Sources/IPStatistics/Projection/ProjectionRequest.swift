@@ -8,6 +8,9 @@ public enum SelectionRule: String, Sendable, Codable, CaseIterable {
   case aicc
   /// The smallest mean absolute percentage error of a rolling-origin backtest.
   case backtest
+
+  /// The rule of `--model auto` when none is given.
+  public static let defaultRule: SelectionRule = .aicc
 }
 
 /// What to project: one series, the model choice, the horizon, the simulation and the scenario
@@ -51,7 +54,7 @@ public struct ProjectionRequest: Sendable, Equatable {
   /// (``GrowthModel``).
   public var model: String = "auto"
   /// How `auto` chooses: AICc (default) or backtest.
-  public var selection: SelectionRule = .aicc
+  public var selection: SelectionRule = .defaultRule
   /// The last projected year (default 2035).
   public var to: Int = ProjectionRequest.defaultTo
   /// Use only points from this year on.

@@ -27,6 +27,9 @@ public struct SeriesProjection: Sendable, Codable {
   public let fits: [ModelFitSummary]
   /// The selected model: by the selection rule for `auto` and `all`, the named model otherwise.
   public let selectedModel: GrowthModel?
+  /// How the projected models were chosen, for a heading: `selected: drift (smallest AICc among
+  /// 4 fitted models)`, `model: linear (named)`, or `every fitted model (6); * marks ...`.
+  public let selectionNote: String
   /// The projected models (one for `auto` or a named model, every model that fitted for
   /// `all`), in ``GrowthModel`` order.
   public let projections: [ModelProjection]
