@@ -40,9 +40,9 @@ struct ProjectCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "auto, all, or one of linear, exponential, logistic, gompertz, drift, damped-trend, "
-        + "constant-growth."))
-  var model: String = "auto"
+      "A model (\(GrowthModel.allCases.map(\.rawValue).joined(separator: ", "))), auto (the "
+        + "smallest AICc, or --select backtest) or all."))
+  var model: String = GrowthModel.defaultModel.rawValue
 
   @Option(name: .customLong("select"), help: "How auto chooses: aicc or backtest.")
   var selection: String = "aicc"

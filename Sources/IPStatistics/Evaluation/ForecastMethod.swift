@@ -3,20 +3,19 @@
 /// A way of projecting a series that a backtest can compare: a model, or a rule that chooses
 /// among the fitted models.
 public enum ForecastMethod: Hashable, Sendable, CustomStringConvertible {
-  /// `--model auto` with the default rule (``SelectionRule/defaultRule``): what `ipfin project`
-  /// does when no model is named.
-  case auto
-  /// `--model auto` with the given rule (`aicc`, `backtest`, ...).
+  /// `--model auto` with the given rule: `auto` (the smallest AICc) or `backtest` (the smallest
+  /// backtest MAPE).
   case rule(SelectionRule)
   /// One model (`--model NAME`).
   case model(GrowthModel)
 
-  /// Every method, as listed in help: `auto`, the rules, then the models.
+  /// Every method, as listed in help: the default model, the rules, then the other models.
   public static let all: [ForecastMethod] =
-    [.auto] + SelectionRule.allCases.map(ForecastMethod.rule) + GrowthModel.allCases.map(model)
+    [.model(GrowthModel.defaultModel)] + SelectionRule.allCases.map(ForecastMethod.rule)
+    + GrowthModel.allCases.filter { $0 != GrowthModel.defaultModel }.map(model)
 
-  /// The methods `ipfin backtest` compares by default: `auto`, every rule and every model with
-  /// intervals (all but `constant-growth`).
+  /// The methods `ipfin backtest` compares by default: the default model, both rules and every
+  /// model with intervals (all but `constant-growth`).
   public static let defaults: [ForecastMethod] = all.filter { $0 != .model(.constantGrowth) }
 
   /// The method named `name` (`auto`, a rule or a model), in any letter case; `nil` otherwise.
@@ -26,11 +25,10 @@ public enum ForecastMethod: Hashable, Sendable, CustomStringConvertible {
     self = method
   }
 
-  /// `auto`, the rule's name or the model's name.
+  /// `auto` (the AICc rule), `backtest`, or the model's name.
   public var description: String {
     switch self {
-    case .auto: return "auto"
-    case .rule(let rule): return rule.rawValue
+    case .rule(let rule): return rule == .aicc ? "auto" : rule.rawValue
     case .model(let model): return model.rawValue
     }
   }
@@ -38,9 +36,6 @@ public enum ForecastMethod: Hashable, Sendable, CustomStringConvertible {
   /// Sets the request's model and rule to this method's.
   public func configure(_ request: inout ProjectionRequest) {
     switch self {
-    case .auto:
-      request.model = "auto"
-      request.selection = .defaultRule
     case .rule(let rule):
       request.model = "auto"
       request.selection = rule

@@ -8,9 +8,6 @@ public enum SelectionRule: String, Sendable, Codable, CaseIterable {
   case aicc
   /// The smallest mean absolute percentage error of a rolling-origin backtest.
   case backtest
-
-  /// The rule of `--model auto` when none is given.
-  public static let defaultRule: SelectionRule = .aicc
 }
 
 /// What to project: one series, the model choice, the horizon, the simulation and the scenario
@@ -50,11 +47,11 @@ public struct ProjectionRequest: Sendable, Equatable {
   public var measure: String
   /// The scope, `all` by default.
   public var scope: String
-  /// `auto` (default: chosen by ``selection``), `all` (every model), or a model name
-  /// (``GrowthModel``).
-  public var model: String = "auto"
+  /// A model name (``GrowthModel``; default ``GrowthModel/defaultModel``, `discounted-drift`),
+  /// `auto` (chosen by ``selection``) or `all` (every model).
+  public var model: String = GrowthModel.defaultModel.rawValue
   /// How `auto` chooses: AICc (default) or backtest.
-  public var selection: SelectionRule = .defaultRule
+  public var selection: SelectionRule = .aicc
   /// The last projected year (default 2035).
   public var to: Int = ProjectionRequest.defaultTo
   /// Use only points from this year on.
