@@ -8,7 +8,7 @@ SWIFT ?= swift
 CONFIG ?= release
 IPFIN = .build/$(CONFIG)/ipfin
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test bench calibration clean
 
 all: build
 
@@ -31,6 +31,11 @@ test: deps
 
 bench: deps
 	./Benchmarks/run.sh
+
+# The backtest of the default model against the other models and the statsmodels peers
+# (installs statsmodels in Benchmarks/.venv; see docs/statistics.md).
+calibration: deps
+	./Benchmarks/calibration.sh
 
 clean:
 	rm -rf .build out

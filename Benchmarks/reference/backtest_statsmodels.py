@@ -9,7 +9,8 @@ only the latest run of one unit), and scores them on the same (series, origin, y
   ets    statsmodels ETS(A,Ad,N) on ln y: ETSModel(error="add", trend="add",
          damped_trend=True), maximum likelihood, analytic prediction intervals. ETSModel
          cannot pass a missing year, so a window with a gap is fitted by the state-space form of
-         the same model (statespace.ExponentialSmoothing(trend=True, damped_trend=True)) on the
+         the same model (statespace.ExponentialSmoothing(trend=True, damped_trend=True,
+         initialization_method="concentrated")) on the
          annual grid, where a missing year is a prediction step without update.
   arima  ARIMA(0,1,0) with drift on ln y on the annual grid (missing years NaN):
          ARIMA(order=(0, 1, 0), trend="t"), maximum likelihood, Gaussian intervals without
@@ -18,9 +19,9 @@ only the latest run of one unit), and scores them on the same (series, origin, y
 Scores as ipfin's (log scale): the interval score at 80% and 95%,
 IS = (u - l) + (2/a)(l - y)[y < l] + (2/a)(y - u)[y > u], and the CRPS of the Gaussian
 predictive distribution in closed form, s (x (2 Phi(x) - 1) + 2 phi(x) - 1/sqrt(pi)),
-x = (y - m) / s. Prints one CSV row per peer in ipfin's summary columns, pooled over the
-checks where ipfin's every method and both peers have intervals, and the number of checks a
-peer could not forecast.
+x = (y - m) / s. Prints one table, ipfin's methods (from the checks CSV) and the peers pooled
+over the same checks: those every ipfin method scored and both peers could forecast; then the
+number of origins where a peer could not forecast.
 
 Usage: backtest_statsmodels.py FILINGS.csv CHECKS.csv   (statsmodels 0.15.0; the calibration
 script Benchmarks/calibration.sh installs it in a virtual environment)
@@ -32,12 +33,15 @@ import warnings
 from collections import defaultdict
 
 import numpy as np
+import pandas as pd
 from scipy import stats
 
+from statsmodels.tsa.arima.model import ARIMA
+from statsmodels.tsa.exponential_smoothing.ets import ETSModel
+from statsmodels.tsa.statespace.exponential_smoothing import ExponentialSmoothing
+
+# After the imports: statsmodels sets its own filter for ConvergenceWarning when imported.
 warnings.simplefilter("ignore")
-from statsmodels.tsa.arima.model import ARIMA  # noqa: E402
-from statsmodels.tsa.exponential_smoothing.ets import ETSModel  # noqa: E402
-from statsmodels.tsa.statespace.exponential_smoothing import ExponentialSmoothing  # noqa: E402
 
 LEVELS = (0.8, 0.95)
 
@@ -77,13 +81,11 @@ def gaussian_forecasts(kind, points, horizon):
         forecast = fit.get_forecast(horizon)
         return np.asarray(forecast.predicted_mean), np.asarray(forecast.se_mean)
     if not np.isnan(z).any():
-        fit = ETSModel(z, error="add", trend="add", damped_trend=True).fit(disp=False)
-        frame = fit.get_prediction(start=len(z), end=len(z) + horizon - 1).summary_frame()
-        mean = frame["mean"].to_numpy()
-        # ETSModel's analytic interval: mean +- q sd; recover sd from the 95% bounds.
-        sd = (frame["pi_upper"].to_numpy() - mean) / stats.norm.ppf(0.975)
-        return mean, sd
-    fit = ExponentialSmoothing(z, trend=True, damped_trend=True).fit(disp=False)
+        fit = ETSModel(pd.Series(z), error="add", trend="add", damped_trend=True).fit(disp=False)
+        prediction = fit.get_prediction(start=len(z), end=len(z) + horizon - 1)
+        return np.asarray(prediction.predicted_mean), np.sqrt(np.asarray(prediction.var_pred_mean))
+    fit = ExponentialSmoothing(
+        z, trend=True, damped_trend=True, initialization_method="concentrated").fit(disp=False)
     forecast = fit.get_forecast(horizon)
     return np.asarray(forecast.predicted_mean), np.asarray(forecast.se_mean)
 
@@ -123,7 +125,7 @@ def main(filings_path, checks_path):
             if forecasts[(name, key, origin)] is None:
                 failed[name] += 1
     scores = defaultdict(list)
-    for (key, origin, year), by_method in places.items():
+    for (key, origin, year), by_method in sorted(places.items()):
         if len(by_method) < len(methods):
             continue
         if any(row["interval_score80"] == "" for row in by_method.values()):
@@ -136,7 +138,8 @@ def main(filings_path, checks_path):
             if forecast is None:
                 break
             mean, sd = forecast[0][h - 1], forecast[1][h - 1]
-            row = {"ape": abs(math.exp(mean) - math.exp(y)) / math.exp(y), "crps": crps_gaussian(mean, sd, y)}
+            row = {"ape": abs(math.exp(mean) - math.exp(y)) / math.exp(y),
+                   "crps": crps_gaussian(mean, sd, y)}
             for level in LEVELS:
                 q = stats.norm.ppf((1 + level) / 2)
                 lower, upper = mean - q * sd, mean + q * sd
@@ -145,16 +148,37 @@ def main(filings_path, checks_path):
             rows[name] = row
         if len(rows) < len(peers):
             continue
+        for method, check in by_method.items():
+            scores[method].append({
+                "ape": abs(float(check["point"]) - float(check["actual"])) / float(check["actual"]),
+                "crps": float(check["crps"]) if check["crps"] else float("nan"),
+                "in80": check["in80"] == "true", "in95": check["in95"] == "true",
+                "is80": float(check["interval_score80"]), "is95": float(check["interval_score95"]),
+            })
         for name, row in rows.items():
             scores[name].append(row)
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(["method", "n", "coverage80", "coverage95", "mape", "interval_score80",
-                     "interval_score95", "crps", "origins_not_forecast"])
-    for name in peers:
+    order = [m for m in dict.fromkeys(row["method"] for row in checks)] + list(peers)
+    header = ["method", "n", "coverage80", "coverage95", "mape", "interval_score80",
+              "interval_score95", "crps"]
+    table = [header]
+    for name in order:
         rows = scores[name]
+        if not rows:
+            continue
         mean = lambda field: sum(r[field] for r in rows) / len(rows)  # noqa: E731
-        writer.writerow([name, len(rows), mean("in80"), mean("in95"), mean("ape"), mean("is80"),
-                         mean("is95"), mean("crps"), failed[name]])
+        table.append([name, str(len(rows)), "%.1f%%" % (100 * mean("in80")),
+                      "%.1f%%" % (100 * mean("in95")), "%.1f%%" % (100 * mean("ape")),
+                      "%.3f" % mean("is80"), "%.3f" % mean("is95"), "%.3f" % mean("crps")])
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for index, row in enumerate(table):
+        cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:])]
+        print("  ".join(cells).rstrip())
+        if index == 0:
+            print("  ".join("-" * w for w in widths))
+    for name in peers:
+        if failed[name]:
+            print("%s could not forecast at %d of %d origins" % (name, failed[name], len(
+                {(place[0], place[1]) for place in places})))
 
 
 if __name__ == "__main__":

@@ -139,9 +139,17 @@ extension ProjectionRequest {
     guard !levels.isEmpty, levels.count <= 5, levels.allSatisfy({ $0 > 0 && $0 < 1 }),
       Set(levels).count == levels.count
     else {
+      let given = levels.map(NumberFormatting.exact).joined(separator: ",")
+      let percents = levels.filter { $0 > 1 && $0 < 100 }
+      let hint =
+        percents.isEmpty || percents.count != levels.count
+        ? ""
+        : "; did you mean "
+          + percents.map { NumberFormatting.exact($0 / 100) }.joined(separator: ",") + "?"
       throw StatisticsError(
         .badRequest,
-        "the interval levels must be 1 to 5 distinct numbers between 0 and 1, got \(levels)")
+        "the interval levels must be 1 to 5 distinct fractions between 0 and 1 (0.8 for an 80% "
+          + "interval, or 80%), got \(given)\(hint)")
     }
     if let cap {
       guard cap > 0, cap.isFinite else {
