@@ -78,7 +78,7 @@ public struct DampedTrendFilter: Sendable, Equatable {
 ///
 /// **Admissible region** (statsmodels' and R forecast's defaults): `1e-4 <= alpha <= 1 - 1e-4`,
 /// `beta = alpha beta*` with `1e-4 <= beta* <= 1 - 1e-4`, `0.8 <= phi <= 0.98`. The fit searches
-/// each parameter's position in its interval, bounds included, by a scan of 405 points and
+/// each parameter's position in its interval, bounds included, by a scan of 1,350 points and
 /// Nelder-Mead from the best of them (see ``fit()``), and for given
 /// `(alpha, beta, phi)` the initial state `(l_0, b_0)` is concentrated out exactly: the errors
 /// are affine in it, so the SSE-minimising state is a 2x2 least-squares solution.
@@ -238,20 +238,22 @@ public struct DampedTrendModel: Sendable {
   /// The grid of the fit's scan over each parameter's position in its interval: the bounds,
   /// points near them, and the interior (the maximum often lies on an edge or a corner of the
   /// region in short series).
-  static let smoothingScan = [0, 0.02, 0.1, 0.3, 0.5, 0.7, 0.9, 0.98, 1.0]
+  static let smoothingScan = [
+    0, 0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0,
+  ]
   /// The scan over the damping's position.
-  static let dampingScan = [0, 0.25, 0.5, 0.75, 1.0]
+  static let dampingScan = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
   /// The number of the scan's best points a local search starts from.
-  static let localStarts = 6
+  static let localStarts = 10
 
   /// The maximum-likelihood fit.
   ///
   /// The concentrated log-likelihood is maximised over the box of positions
   /// `x = (x_alpha, x_beta*, x_phi)` in `[0, 1]^3`, bounds included: a scan of
-  /// ``smoothingScan`` × ``smoothingScan`` × ``dampingScan`` (405 points, corners and edges
+  /// ``smoothingScan`` × ``smoothingScan`` × ``dampingScan`` (1,350 points, corners and edges
   /// among them), then Nelder-Mead on the box (a point outside is evaluated at its projection
-  /// onto the box, so that a search can settle on a bound) from the best ``localStarts`` points
-  /// of the scan, each polished by a second search from its end point. The best point of all is
+  /// onto the box, so that a search can settle on a bound) from ``localStarts`` points of the
+  /// scan, the best ones at least 0.25 apart in some coordinate, each polished by a second search from its end point. The best point of all is
   /// returned, so the fit is never below the best scanned point.
   ///
   /// - Throws: ``StatisticsError`` (`numericalFailure`) when no admissible point gives a finite
@@ -276,8 +278,18 @@ public struct DampedTrendModel: Sendable {
       }
     }
     scan.sort { $0.value < $1.value }
+    // Starts in different places: the best scanned points at least 0.25 apart in every
+    // coordinate's position from each start already chosen (a likelihood with several local
+    // maxima has its best scanned points in one basin), then the best remaining ones.
+    var starts: [(x: [Double], value: Double)] = []
+    for point in scan where starts.count < Self.localStarts && point.value < 1e300 {
+      let apart = starts.allSatisfy { start in
+        zip(start.x, point.x).contains { abs($0 - $1) >= 0.25 }
+      }
+      if apart { starts.append(point) }
+    }
     var best = scan[0]
-    for start in scan.prefix(Self.localStarts) where start.value < 1e300 {
+    for start in starts {
       guard
         let first = try? Minimizer.nelderMead(
           start: start.x, stepSizes: [0.1, 0.1, 0.1], sizeTolerance: 1e-10, objective: objective)

@@ -47,7 +47,7 @@ struct NamedModelSelection: ModelSelection {
   }
 
   func note(selected: GrowthModel?, attempts: [ModelAttempt]) -> String {
-    "model: \(model) (named)"
+    model == GrowthModel.defaultModel ? "model: \(model) (the default)" : "model: \(model) (named)"
   }
 }
 
