@@ -115,7 +115,7 @@ struct BacktestCommand: ParsableCommand {
       defer { progress.finish() }
       return try BacktestEvaluation.run(request, dataset: dataset, progress: progress)
     }()
-    for failure in report.failures { Output.note("not forecast: \(failure)") }
+    for failure in report.failures { Output.note("could not forecast: \(failure)") }
     let text: String
     switch format {
     case .table: text = BacktestTable.text(report)

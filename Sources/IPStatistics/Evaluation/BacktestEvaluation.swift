@@ -151,7 +151,8 @@ public struct BacktestReport: Sendable, Codable {
   /// The number of (series, origin, year) checks left out because some method could not
   /// forecast there (too few points for it, or a failed fit).
   public let unavailableChecks: Int
-  /// Why methods could not forecast, one line per (method, reason), with how often.
+  /// Why methods could not forecast, one line per method and cause, with how often:
+  /// `damped-trend (too few points, or values it cannot take) at 12 origins`.
   public let failures: [String]
   /// The root seed.
   public let seed: UInt64
@@ -235,7 +236,7 @@ public enum BacktestEvaluation {
       series: seen, origins: origins.count, checks: checks, summary: pooled.summary,
       commonChecks: pooled.common, excludedChecks: pooled.excluded,
       unavailableChecks: pooled.unavailable,
-      failures: failureOrder.map { "\($0) (\(failureCounts[$0] ?? 0) origins)" },
+      failures: failureOrder.map { "\($0) at \(failureCounts[$0] ?? 0) origins" },
       seed: request.projection.seed, simulations: request.projection.simulations)
   }
 
@@ -297,7 +298,7 @@ public enum BacktestEvaluation {
       do {
         result = try Projector.run(projection, dataset: truncated, keepingPaths: true)
       } catch {
-        failures.append("\(method): \(Self.reason(error))")
+        failures.append("\(method) (\(Self.reason(error)))")
         continue
       }
       guard
@@ -317,11 +318,13 @@ public enum BacktestEvaluation {
     return (checks, failures)
   }
 
-  /// A failure's reason without the file and series in front, so that equal reasons group.
+  /// What kept a method from forecasting, in a few words, so that equal causes group.
   static func reason(_ error: any Error) -> String {
-    let text = (error as? StatisticsError)?.message ?? "\(error)"
-    let parts = text.components(separatedBy: ": ")
-    return parts.count > 2 ? parts.dropFirst(2).joined(separator: ": ") : text
+    switch (error as? StatisticsError)?.kind {
+    case .insufficientData: return "too few points, or values it cannot take"
+    case .numericalFailure: return "the fit or its simulation failed"
+    default: return "\(error)"
+    }
   }
 
   /// One check, scored on the log scale unless a bound is at or below 0.
