@@ -77,7 +77,8 @@ struct BacktestCommand: ParsableCommand {
   var format: OutputFormat = .table
 
   @Option(
-    help: ArgumentHelp("Write one CSV row per check to FILE (written atomically).", valueName: "FILE"),
+    help: ArgumentHelp(
+      "Write one CSV row per check to FILE (written atomically).", valueName: "FILE"),
     completion: .file())
   var out: String?
 

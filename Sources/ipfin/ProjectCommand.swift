@@ -157,7 +157,7 @@ struct ProjectCommand: ParsableCommand {
     }
     // Only once the requests have passed every check (some need the series) and run, and only
     // when some projection has simulated intervals (constant-growth has none).
-    if projections.contains(where: { $0.projections.contains { $0.rows.contains { !$0.intervals.isEmpty } } }) {
+    if projections.contains(where: \.hasIntervals) {
       Output.note(
         "seed \(template.seed), \(template.simulations) simulated paths per model "
           + "(rerun with --seed \(template.seed) for the same intervals)")

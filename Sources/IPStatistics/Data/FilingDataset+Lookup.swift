@@ -50,7 +50,8 @@ extension FilingDataset {
     }
     let rights = rights(office: key.office, measure: key.measure, scope: key.scope)
     let listed =
-      rights.isEmpty ? "" : "; \(key.office) \(key.measure) \(key.scope) has \(rights.joined(separator: ", "))"
+      rights.isEmpty
+      ? "" : "; \(key.office) \(key.measure) \(key.scope) has \(rights.joined(separator: ", "))"
     return "did you mean \(nearest.map { "\($0)" } ?? "")?\(listed) ('ipfin data series' lists "
       + "every series)"
   }

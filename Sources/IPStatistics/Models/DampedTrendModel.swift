@@ -253,7 +253,8 @@ public struct DampedTrendModel: Sendable {
   /// ``smoothingScan`` × ``smoothingScan`` × ``dampingScan`` (1,350 points, corners and edges
   /// among them), then Nelder-Mead on the box (a point outside is evaluated at its projection
   /// onto the box, so that a search can settle on a bound) from ``localStarts`` points of the
-  /// scan, the best ones at least 0.25 apart in some coordinate, each polished by a second search from its end point. The best point of all is
+  /// scan, the best ones at least 0.25 apart in some coordinate, each polished by a second
+  /// search from its end point. The best point of all is
   /// returned, so the fit is never below the best scanned point.
   ///
   /// - Throws: ``StatisticsError`` (`numericalFailure`) when no admissible point gives a finite

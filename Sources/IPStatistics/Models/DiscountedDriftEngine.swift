@@ -67,8 +67,9 @@ struct DiscountedDriftEngine: ProjectionEngine {
     return paths
   }
 
-  /// Fits the discounted drift. The caller (``GrowthModel/fit(years:values:errorScale:cap:growth:)``)
-  /// has validated the points: at least ``GrowthModel/minimumPoints(capped:growthGiven:)`` = 5.
+  /// Fits the discounted drift. The caller
+  /// (``GrowthModel/fit(years:values:errorScale:cap:growth:)``) has validated the points: at
+  /// least ``GrowthModel/minimumPoints(capped:growthGiven:)`` = 5.
   /// The log-likelihood and AICc are not reported: the estimates maximise a discounted
   /// likelihood, which does not compare with the other models' (so `auto` does not rank it).
   static func fit(years: [Int], values: [Double], errorScale: ErrorScale) -> FittedGrowthModel {

@@ -26,8 +26,9 @@ enum Backtest {
     return Array(candidates.suffix(count))
   }
 
-  /// Scores every fitted attempt over the same origins (the last ``ProjectionRequest/backtestOrigins``
-  /// followed by an observation within ``ProjectionRequest/backtestHorizon`` years).
+  /// Scores every fitted attempt over the same origins (the last
+  /// ``ProjectionRequest/backtestOrigins`` followed by an observation within
+  /// ``ProjectionRequest/backtestHorizon`` years).
   static func scoreAll(
     _ attempts: inout [ModelAttempt], years: [Int], values: [Double], request: ProjectionRequest
   ) {

@@ -28,7 +28,7 @@ extension ProjectionTable {
     var text = "\(projection.key) (\(projection.unit)): \(years.count) points, "
     text += "\(YearList.describe(years))\n"
     text += "\(projection.selectionNote); "
-    if projection.projections.contains(where: { $0.rows.contains { !$0.intervals.isEmpty } }) {
+    if projection.hasIntervals {
       text += "\(projection.simulations) simulated paths, seed \(projection.seed), "
     }
     text += "\(projection.errorScale) errors\n"

@@ -128,7 +128,9 @@ public enum Projector {
         attempts[index].fit = nil
         attempts[index].error = error
         attempts[index].failedInSimulation = true
-        if case .named = choice { throw namedFailure(model, error, series, points: points, request: request) }
+        if case .named = choice {
+          throw namedFailure(model, error, series, points: points, request: request)
+        }
         if !selection.projectsEveryModel {
           warnings.append("\(model) was selected but its simulation failed; trying the next best")
         }
@@ -144,7 +146,8 @@ public enum Projector {
       levels: request.levels.sorted(), errorScale: request.errorScale,
       selection: request.selection, seed: request.seed, simulations: request.simulations,
       fits: attempts.map { $0.summary(selected: $0.model == selected) },
-      selectedModel: selected, selectionNote: selection.note(selected: selected, attempts: attempts),
+      selectedModel: selected,
+      selectionNote: selection.note(selected: selected, attempts: attempts),
       projections: projections)
     return (projection, paths)
   }

@@ -34,6 +34,11 @@ public struct SeriesProjection: Sendable, Codable {
   /// `all`), in ``GrowthModel`` order.
   public let projections: [ModelProjection]
 
+  /// Whether some projected row has simulated intervals (not so for `constant-growth` alone).
+  public var hasIntervals: Bool {
+    projections.contains { $0.rows.contains { !$0.intervals.isEmpty } }
+  }
+
   /// The projection of `model`, or `nil`.
   public func projection(_ model: GrowthModel) -> ModelProjection? {
     projections.first { $0.model == model }
