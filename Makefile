@@ -9,7 +9,7 @@ CONFIG ?= release
 PREFIX ?= /usr/local
 IPFIN = .build/$(CONFIG)/ipfin
 
-.PHONY: all deps build run test bench clean install uninstall
+.PHONY: all deps build run test bench calibration clean install uninstall
 
 all: build
 
@@ -38,6 +38,11 @@ install: build
 
 uninstall:
 	./scripts/install.sh uninstall .build/$(CONFIG) $(PREFIX)
+
+# The backtest of the default model against the other models and the statsmodels peers
+# (installs statsmodels in Benchmarks/.venv; see docs/statistics.md).
+calibration: deps
+	./Benchmarks/calibration.sh
 
 clean:
 	rm -rf .build out

@@ -52,9 +52,9 @@ public struct ProjectionSettings: Sendable, Equatable {
   public var scope: String = "all"
   /// The series to project, one per right, each optionally with its own model.
   public var series: [SeriesSettings]
-  /// The model for series that do not name one: `auto` (default, chosen by AICc), a model name,
-  /// or `all`.
-  public var model: String = "auto"
+  /// The model for series that do not name one: a model name (default
+  /// ``GrowthModel/defaultModel``, `discounted-drift`), `auto` (chosen by AICc) or `all`.
+  public var model: String = GrowthModel.defaultModel.rawValue
   /// How `auto` chooses: by AICc (default) or by backtest.
   public var selection: SelectionRule = .aicc
   /// The last projected year (default 2035).

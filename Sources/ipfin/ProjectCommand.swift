@@ -11,9 +11,11 @@ struct ProjectCommand: ParsableCommand {
     commandName: "project",
     abstract: "Fit growth models to filing series and project them with prediction intervals.",
     discussion: """
-      Models: linear, exponential, logistic, gompertz, drift, damped-trend (fitted, Gaussian \
-      errors on the log scale by default) and constant-growth (the headline-rate extrapolation, \
-      for comparison; never chosen by auto). --model auto picks the smallest AICc among the \
+      Models: linear, exponential, logistic, gompertz, drift, damped-trend, discounted-drift \
+      (fitted, Gaussian errors on the log scale by default) and constant-growth (the \
+      headline-rate extrapolation, for comparison). The default, discounted-drift, is the drift \
+      with older changes discounted by 0.9 a year, whose intervals held in the backtest of the \
+      bundled data ('ipfin backtest'). --model auto picks the smallest AICc among the classical \
       models with n >= k + 2 (or the smallest backtest MAPE with --select backtest); --model all \
       projects every model. Intervals are quantiles of --simulations simulated paths with \
       parameter uncertainty and future noise, reproducible from --seed (default \
@@ -40,9 +42,9 @@ struct ProjectCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "auto, all, or one of linear, exponential, logistic, gompertz, drift, damped-trend, "
-        + "constant-growth."))
-  var model: String = "auto"
+      "A model (\(GrowthModel.allCases.map(\.rawValue).joined(separator: ", "))), auto (the "
+        + "smallest AICc, or --select backtest) or all."))
+  var model: String = GrowthModel.defaultModel.rawValue
 
   @Option(name: .customLong("select"), help: "How auto chooses: aicc or backtest.")
   var selection: String = "aicc"
@@ -146,26 +148,34 @@ struct ProjectCommand: ParsableCommand {
     try template.validate()
     let rights = try self.rights(dataset: dataset, template: template)
     var projections: [SeriesProjection] = []
-    for right in rights {
-      var request = template
-      request.right = right
-      do {
-        let projection = try Projector.project(request, dataset: dataset)
-        if projections.isEmpty {
-          // Only once a request has passed every check (some need the series) and run.
-          Output.note(
-            "seed \(template.seed), \(template.simulations) simulated paths per model "
-              + "(rerun with --seed \(template.seed) for the same intervals)")
+    var notes: [String] = []
+    let progress = ProgressBar(
+      label: "projecting", total: rights.count * Projector.progressUnits(template))
+    do {
+      defer { progress.finish() }  // clears the bar before any note, also on an error
+      for right in rights {
+        var request = template
+        request.right = right
+        do {
+          let projection = try Projector.project(request, dataset: dataset, progress: progress)
+          notes += projection.warnings.map { "warning: \(projection.key): \($0)" }
+          projections.append(projection)
+        } catch let error as StatisticsError
+          where self.right == ["all"]
+          && (error.kind == .insufficientData || error.kind == .numericalFailure)
+        {
+          notes.append("skipping \(request.key): \(error.message)")
         }
-        for warning in projection.warnings { Output.note("warning: \(projection.key): \(warning)") }
-        projections.append(projection)
-      } catch let error as StatisticsError
-        where self.right == ["all"]
-        && (error.kind == .insufficientData || error.kind == .numericalFailure)
-      {
-        Output.note("skipping \(request.key): \(error.message)")
       }
     }
+    // Only once the requests have passed every check (some need the series) and run, and only
+    // when some projection has simulated intervals (constant-growth has none).
+    if projections.contains(where: \.hasIntervals) {
+      Output.note(
+        "seed \(template.seed), \(template.simulations) simulated paths per model "
+          + "(rerun with --seed \(template.seed) for the same intervals)")
+    }
+    notes.forEach(Output.note)
     guard !projections.isEmpty else {
       throw StatisticsError(
         .insufficientData,

@@ -2,8 +2,10 @@
 
 import ArgumentParser
 
-/// The subcommands of the statistics module (`data`, `project`).
+/// The subcommands of the statistics module (`data`, `project`, `backtest`).
 enum StatisticsCommands {
   /// Registered in ``IPFin``'s configuration.
-  static let all: [ParsableCommand.Type] = [DataCommand.self, ProjectCommand.self]
+  static let all: [ParsableCommand.Type] = [
+    DataCommand.self, ProjectCommand.self, BacktestCommand.self,
+  ]
 }

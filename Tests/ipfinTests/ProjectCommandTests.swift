@@ -19,10 +19,13 @@ struct ProjectCommandTests {
     #expect(result.status == 0)
     let lines = result.standardOutput.split(separator: "\n")
     #expect(lines.first.map(String.init) == Self.header)
-    // drift (AICc's choice): 33 observed, 32 fitted (none for the first point), 11 projected.
+    // The default model, discounted-drift: 33 observed, 32 fitted (none for the first point),
+    // 11 projected.
     #expect(lines.count == 1 + 33 + 32 + 11)
     #expect(
-      lines.dropFirst().allSatisfy { $0.hasPrefix("VN,invention,filed,all,applications,drift,") })
+      lines.dropFirst().allSatisfy {
+        $0.hasPrefix("VN,invention,filed,all,applications,discounted-drift,")
+      })
     #expect(result.standardError.contains("seed 1989"))
   }
 
@@ -45,8 +48,8 @@ struct ProjectCommandTests {
     let out = directory.appendingPathComponent("projection.csv").path
     let fits = directory.appendingPathComponent("fits.csv").path
     let result = try BinaryRunner.run([
-      "project", "--office", "VN", "--right", "invention", "--format", "csv", "--out", out,
-      "--fits", fits,
+      "project", "--office", "VN", "--right", "invention", "--model", "auto", "--format", "csv",
+      "--out", out, "--fits", fits,
     ])
     #expect(result.status == 0 && result.standardOutput.isEmpty)
     let fitLines = try String(contentsOfFile: fits, encoding: .utf8).split(separator: "\n")

@@ -63,19 +63,16 @@ public struct FilingDataset: Sendable {
     try FilingDataset(table: CSVTable(text: text, source: source))
   }
 
-  /// The series with key `key`.
+  /// The series with key `key`, named as ``resolve(_:)`` accepts it (any letter case, right
+  /// aliases such as `patent`).
   ///
-  /// - Throws: ``StatisticsError`` (`missingData`) naming the series that the data set does
-  ///   have for the same office.
+  /// - Throws: ``StatisticsError`` (`missingData`) naming the nearest series the data set has.
   public func series(_ key: SeriesKey) throws -> FilingSeries {
-    if let found = series.first(where: { $0.key == key }) { return found }
-    let sameOffice = series.filter { $0.key.office == key.office }.map { "\($0.key)" }
-    let available =
-      sameOffice.isEmpty
-      ? "the offices in it are \(offices.joined(separator: ", "))"
-      : "it has: \(sameOffice.joined(separator: "; "))"
-    throw StatisticsError(
-      .missingData, "\(file): there is no series \(key) (an empty series); \(available)")
+    let resolved = try resolve(key)
+    guard let found = series.first(where: { $0.key == resolved }) else {
+      throw StatisticsError(.missingData, "\(file): there is no series \(key)")
+    }
+    return found
   }
 
   /// The offices in the data set, sorted.

@@ -78,8 +78,8 @@ public struct DampedTrendFilter: Sendable, Equatable {
 ///
 /// **Admissible region** (statsmodels' and R forecast's defaults): `1e-4 <= alpha <= 1 - 1e-4`,
 /// `beta = alpha beta*` with `1e-4 <= beta* <= 1 - 1e-4`, `0.8 <= phi <= 0.98`. The fit searches
-/// the unbounded `u = logit` of each parameter's position in its interval by Nelder-Mead (from
-/// the best three of a 30-point grid, then once more from the best end point), and for given
+/// each parameter's position in its interval, bounds included, by a scan of 1,350 points and
+/// Nelder-Mead from the best of them (see ``fit()``), and for given
 /// `(alpha, beta, phi)` the initial state `(l_0, b_0)` is concentrated out exactly: the errors
 /// are affine in it, so the SSE-minimising state is a 2x2 least-squares solution.
 public struct DampedTrendModel: Sendable {
@@ -149,9 +149,16 @@ public struct DampedTrendModel: Sendable {
   /// and `w_t` the prediction of the homogeneous recursion; the minimiser solves
   /// `(sum w w^T) x = sum w r`, and `SSE_min = sum r^2 - x . sum w r`.
   func profile(_ u: [Double]) -> InitialStateProfile? {
-    let alpha = Self.bounded(u[0], Self.smoothingBounds)
-    let beta = alpha * Self.bounded(u[1], Self.smoothingBounds)
-    let phi = Self.bounded(u[2], Self.dampingBounds)
+    profile(shares: u.map { 1 / (1 + exp(-$0)) })
+  }
+
+  /// ``profile(_:)`` at the positions `x = (x_alpha, x_beta*, x_phi)` of the parameters in
+  /// their intervals, each in `[0, 1]` (0 the lower bound, 1 the upper):
+  /// `alpha = 1e-4 + (1 - 2e-4) x_alpha`, and so on.
+  func profile(shares x: [Double]) -> InitialStateProfile? {
+    let alpha = Self.position(x[0], Self.smoothingBounds)
+    let beta = alpha * Self.position(x[1], Self.smoothingBounds)
+    let phi = Self.position(x[2], Self.dampingBounds)
     // Particular part (p) and the responses to a unit initial level (l) and slope (b).
     var (levelP, levelL, levelB) = (0.0, 1.0, 0.0)
     var (slopeP, slopeL, slopeB) = (0.0, 0.0, 1.0)
@@ -197,7 +204,12 @@ public struct DampedTrendModel: Sendable {
 
   /// `lower + (upper - lower) / (1 + exp(-u))`.
   static func bounded(_ u: Double, _ range: ClosedRange<Double>) -> Double {
-    range.lowerBound + (range.upperBound - range.lowerBound) / (1 + exp(-u))
+    position(1 / (1 + exp(-u)), range)
+  }
+
+  /// `lower + (upper - lower) x`.
+  static func position(_ x: Double, _ range: ClosedRange<Double>) -> Double {
+    range.lowerBound + (range.upperBound - range.lowerBound) * x
   }
 
   /// The inverse of ``bounded(_:_:)``.
@@ -206,60 +218,98 @@ public struct DampedTrendModel: Sendable {
     return Foundation.log(share / (1 - share))
   }
 
+  /// The recursion at smoothing `alpha`, `beta` and damping `phi` (inside the admissible
+  /// region) from the initial state that minimises the SSE for them, which is the concentrated
+  /// maximum-likelihood state; `nil` when the data do not determine the state.
+  public func filter(alpha: Double, beta: Double, phi: Double) -> DampedTrendFilter? {
+    let width = Self.smoothingBounds.upperBound - Self.smoothingBounds.lowerBound
+    let shares = [
+      (alpha - Self.smoothingBounds.lowerBound) / width,
+      (beta / alpha - Self.smoothingBounds.lowerBound) / width,
+      (phi - Self.dampingBounds.lowerBound)
+        / (Self.dampingBounds.upperBound - Self.dampingBounds.lowerBound),
+    ]
+    guard shares.allSatisfy({ (0...1).contains($0) }), let profile = profile(shares: shares) else {
+      return nil
+    }
+    return filter(profile.parameters)
+  }
+
+  /// The grid of the fit's scan over each parameter's position in its interval: the bounds,
+  /// points near them, and the interior (the maximum often lies on an edge or a corner of the
+  /// region in short series).
+  static let smoothingScan = [
+    0, 0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0,
+  ]
+  /// The scan over the damping's position.
+  static let dampingScan = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
+  /// The number of the scan's best points a local search starts from.
+  static let localStarts = 10
+
   /// The maximum-likelihood fit.
   ///
+  /// The concentrated log-likelihood is maximised over the box of positions
+  /// `x = (x_alpha, x_beta*, x_phi)` in `[0, 1]^3`, bounds included: a scan of
+  /// ``smoothingScan`` × ``smoothingScan`` × ``dampingScan`` (1,350 points, corners and edges
+  /// among them), then Nelder-Mead on the box (a point outside is evaluated at its projection
+  /// onto the box, so that a search can settle on a bound) from ``localStarts`` points of the
+  /// scan, the best ones at least 0.25 apart in some coordinate, each polished by a second
+  /// search from its end point. The best point of all is
+  /// returned, so the fit is never below the best scanned point.
+  ///
   /// - Throws: ``StatisticsError`` (`numericalFailure`) when no admissible point gives a finite
-  ///   likelihood or Nelder-Mead fails.
+  ///   likelihood.
   public func fit() throws -> DampedTrendFilter {
     // The negative concentrated log-likelihood up to a constant; SSE floored so that a
     // noise-free series keeps a finite objective.
     let n = Double(values.count)
-    let objective: ([Double]) -> Double = { u in
-      guard let parameters = self.parameters(u) else { return 1e300 }
-      let sse = self.filter(parameters).sumOfSquares
+    let objective: ([Double]) -> Double = { x in
+      let clamped = x.map { Swift.min(Swift.max($0, 0), 1) }
+      guard let profile = self.profile(shares: clamped) else { return 1e300 }
+      let sse = self.filter(profile.parameters).sumOfSquares
       return sse.isFinite ? n / 2 * Foundation.log(Swift.max(sse, 1e-300)) : 1e300
     }
-    var grid: [(u: [Double], value: Double)] = []
-    for alpha in [0.1, 0.3, 0.5, 0.7, 0.9] {
-      for betaShare in [0.05, 0.2, 0.5] {
-        for phi in [0.85, 0.95] {
-          let u = [
-            Self.unbounded(alpha, Self.smoothingBounds),
-            Self.unbounded(betaShare, Self.smoothingBounds),
-            Self.unbounded(phi, Self.dampingBounds),
-          ]
-          grid.append((u, objective(u)))
+    var scan: [(x: [Double], value: Double)] = []
+    for alpha in Self.smoothingScan {
+      for betaShare in Self.smoothingScan {
+        for phi in Self.dampingScan {
+          let x = [alpha, betaShare, phi]
+          scan.append((x, objective(x)))
         }
       }
     }
-    grid.sort { $0.value < $1.value }
-    var best: Minimum?
-    var lastError: Error?
-    for start in grid.prefix(3) where start.value < 1e300 {
-      do {
-        let minimum = try Minimizer.nelderMead(
-          start: start.u, stepSizes: [0.5, 0.5, 0.5], sizeTolerance: 1e-9, objective: objective)
-        if best.map({ minimum.value < $0.value }) ?? true { best = minimum }
-      } catch {
-        lastError = error
+    scan.sort { $0.value < $1.value }
+    // Starts in different places: the best scanned points at least 0.25 apart in every
+    // coordinate's position from each start already chosen (a likelihood with several local
+    // maxima has its best scanned points in one basin), then the best remaining ones.
+    var starts: [(x: [Double], value: Double)] = []
+    for point in scan where starts.count < Self.localStarts && point.value < 1e300 {
+      let apart = starts.allSatisfy { start in
+        zip(start.x, point.x).contains { abs($0 - $1) >= 0.25 }
       }
+      if apart { starts.append(point) }
     }
-    if let first = best {
-      // Restart from the end point: Nelder-Mead can stop early on a collapsed simplex.
+    var best = scan[0]
+    for start in starts {
+      guard
+        let first = try? Minimizer.nelderMead(
+          start: start.x, stepSizes: [0.1, 0.1, 0.1], sizeTolerance: 1e-10, objective: objective)
+      else { continue }
+      var found = first
       if let polished = try? Minimizer.nelderMead(
-        start: first.point, stepSizes: [0.2, 0.2, 0.2], sizeTolerance: 1e-9, objective: objective),
-        polished.value <= first.value
+        start: first.point, stepSizes: [0.02, 0.02, 0.02], sizeTolerance: 1e-10,
+        objective: objective), polished.value <= first.value
       {
-        best = polished
+        found = polished
       }
+      if found.value < best.value { best = (found.point, found.value) }
     }
-    guard let best, best.value < 1e300, let parameters = self.parameters(best.point) else {
+    let x = best.x.map { Swift.min(Swift.max($0, 0), 1) }
+    guard best.value < 1e300, let profile = profile(shares: x) else {
       throw StatisticsError(
-        .numericalFailure,
-        "damped-trend: no admissible parameters give a finite likelihood"
-          + (lastError.map { " (\($0))" } ?? ""))
+        .numericalFailure, "damped-trend: no admissible parameters give a finite likelihood")
     }
-    return filter(parameters)
+    return filter(profile.parameters)
   }
 }
 

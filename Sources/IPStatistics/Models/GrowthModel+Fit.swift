@@ -37,6 +37,8 @@ extension GrowthModel {
     case .logistic: return try fitCurve(.logistic, years, values, errorScale, usedCap)
     case .gompertz: return try fitCurve(.gompertz, years, values, errorScale, usedCap)
     case .drift: return DriftEngine.fit(years: years, values: values, errorScale: errorScale)
+    case .discountedDrift:
+      return DiscountedDriftEngine.fit(years: years, values: values, errorScale: errorScale)
     case .dampedTrend:
       return try DampedTrendEngine.fit(years: years, values: values, errorScale: errorScale)
     case .constantGrowth:

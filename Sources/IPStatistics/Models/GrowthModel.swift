@@ -19,6 +19,9 @@
 /// - `damped-trend`: ETS(A,Ad,N) on `z` (level, slope, alpha, beta, phi); maximum likelihood
 ///   by Nelder-Mead; k = 6.
 /// - `constant-growth`: `y_{T+h} = y_T (1 + g)^h`; not fitted; k = 0.
+/// - `discounted-drift` (the default of `ipfin project`): the drift with the older changes
+///   discounted by `0.9` a year (``DiscountedDriftEngine``); discounted maximum likelihood in
+///   closed form; k = 2, no AICc (its likelihood is weighted), so `auto` does not rank it.
 ///
 /// `k` counts every estimated parameter, the error variance included, as AICc and BIC do.
 public enum GrowthModel: String, Sendable, Codable, CaseIterable, CustomStringConvertible {
@@ -36,6 +39,14 @@ public enum GrowthModel: String, Sendable, Codable, CaseIterable, CustomStringCo
   case dampedTrend = "damped-trend"
   /// The headline-rate extrapolation, for comparison; never chosen by `auto`.
   case constantGrowth = "constant-growth"
+  /// A random walk with drift whose drift and volatility discount the older changes: the
+  /// default model (its position at the end keeps the other models' random streams).
+  case discountedDrift = "discounted-drift"
+
+  /// The model `ipfin project` and scenario files use when none is named: `discounted-drift`,
+  /// whose intervals held in the rolling-origin backtest of the bundled data (see
+  /// ``DiscountedDriftEngine``).
+  public static let defaultModel: GrowthModel = .discountedDrift
 
   /// The models `auto` chooses among: every fitted model (all but `constant-growth`).
   public static let autoCandidates: [GrowthModel] = [
@@ -57,7 +68,7 @@ public enum GrowthModel: String, Sendable, Codable, CaseIterable, CustomStringCo
     switch self {
     case .linear, .exponential: return 3
     case .logistic, .gompertz: return capped ? 3 : 4
-    case .drift: return 2
+    case .drift, .discountedDrift: return 2
     case .dampedTrend: return 6
     case .constantGrowth: return 0
     }
@@ -67,7 +78,7 @@ public enum GrowthModel: String, Sendable, Codable, CaseIterable, CustomStringCo
   /// whose likelihood is that of the changes between consecutive observed years (conditional on
   /// the first point), `points` for the others.
   public func observationCount(points: Int) -> Int {
-    self == .drift ? points - 1 : points
+    self == .drift || self == .discountedDrift ? points - 1 : points
   }
 
   /// The fewest points the model needs: enough for `n >= k + 2` likelihood terms, where AICc is
@@ -77,7 +88,7 @@ public enum GrowthModel: String, Sendable, Codable, CaseIterable, CustomStringCo
   public func minimumPoints(capped: Bool = false, growthGiven: Bool = false) -> Int {
     switch self {
     case .constantGrowth: return growthGiven ? 1 : 2
-    case .drift: return parameterCount() + 3
+    case .drift, .discountedDrift: return parameterCount() + 3
     default: return parameterCount(capped: capped) + 2
     }
   }

@@ -26,6 +26,20 @@ enum Backtest {
     return Array(candidates.suffix(count))
   }
 
+  /// Scores every fitted attempt over the same origins (the last
+  /// ``ProjectionRequest/backtestOrigins`` followed by an observation within
+  /// ``ProjectionRequest/backtestHorizon`` years).
+  static func scoreAll(
+    _ attempts: inout [ModelAttempt], years: [Int], values: [Double], request: ProjectionRequest
+  ) {
+    let origins = origins(
+      years: years, count: request.backtestOrigins, horizon: request.backtestHorizon)
+    for index in attempts.indices where attempts[index].fit != nil {
+      attempts[index].backtest = score(
+        attempts[index].model, years: years, values: values, origins: origins, request: request)
+    }
+  }
+
   /// The model's scores, or `nil` when it cannot be fitted or simulated at every origin.
   static func score(
     _ model: GrowthModel, years: [Int], values: [Double], origins: [Int],

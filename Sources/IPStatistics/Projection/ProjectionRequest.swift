@@ -47,9 +47,9 @@ public struct ProjectionRequest: Sendable, Equatable {
   public var measure: String
   /// The scope, `all` by default.
   public var scope: String
-  /// `auto` (default: chosen by ``selection``), `all` (every model), or a model name
-  /// (``GrowthModel``).
-  public var model: String = "auto"
+  /// A model name (``GrowthModel``; default ``GrowthModel/defaultModel``, `discounted-drift`),
+  /// `auto` (chosen by ``selection``) or `all` (every model).
+  public var model: String = GrowthModel.defaultModel.rawValue
   /// How `auto` chooses: AICc (default) or backtest.
   public var selection: SelectionRule = .aicc
   /// The last projected year (default 2035).
@@ -139,9 +139,17 @@ extension ProjectionRequest {
     guard !levels.isEmpty, levels.count <= 5, levels.allSatisfy({ $0 > 0 && $0 < 1 }),
       Set(levels).count == levels.count
     else {
+      let given = levels.map(NumberFormatting.exact).joined(separator: ",")
+      let percents = levels.filter { $0 > 1 && $0 < 100 }
+      let hint =
+        percents.isEmpty || percents.count != levels.count
+        ? ""
+        : "; did you mean "
+          + percents.map { NumberFormatting.exact($0 / 100) }.joined(separator: ",") + "?"
       throw StatisticsError(
         .badRequest,
-        "the interval levels must be 1 to 5 distinct numbers between 0 and 1, got \(levels)")
+        "the interval levels must be 1 to 5 distinct fractions between 0 and 1 (0.8 for an 80% "
+          + "interval, or 80%), got \(given)\(hint)")
     }
     if let cap {
       guard cap > 0, cap.isFinite else {

@@ -27,13 +27,11 @@ extension ProjectionTable {
 
     var text = "\(projection.key) (\(projection.unit)): \(years.count) points, "
     text += "\(YearList.describe(years))\n"
-    if let selected = projection.selectedModel {
-      let rule = projection.selection == .aicc ? "smallest AICc" : "smallest backtest MAPE"
-      text += "selected: \(selected) (\(rule)); "
+    text += "\(projection.selectionNote); "
+    if projection.hasIntervals {
+      text += "\(projection.simulations) simulated paths, seed \(projection.seed), "
     }
-    text += "\(projection.simulations) simulated paths, seed \(projection.seed), "
     text += "\(projection.errorScale) errors\n"
-    for warning in projection.warnings { text += "warning: \(warning)\n" }
     text += "\n"
 
     let backtested = projection.fits.contains { $0.backtest != nil }

@@ -19,25 +19,49 @@ public enum Projector {
   ///
   /// 1. The points: the series' points from `since` on, without `approximate` ones if asked,
   ///    then only the latest run of one unit (a warning names the years dropped).
-  /// 2. The models: `auto` fits every model but `constant-growth` (only `logistic` and
-  ///    `gompertz` under a cap), `all` every model, or the named one. A model is skipped when the
-  ///    series has fewer points than ``GrowthModel/minimumPoints(capped:growthGiven:)``; a fit
-  ///    that fails, or that reproduces every point (no error variance to estimate), is reported
-  ///    as failed with the reason, and the others go on.
-  /// 3. The selection: the smallest AICc (or, with `selection = .backtest`, the smallest
-  ///    backtest MAPE) among the fitted models other than `constant-growth`.
+  /// 2. The models: those of the request's ``ModelSelection`` (`auto`: every model but
+  ///    `constant-growth`, only `logistic` and `gompertz` under a cap; `all`: every model; or
+  ///    the named one). A model is skipped when the series has fewer points than
+  ///    ``GrowthModel/minimumPoints(capped:growthGiven:)``; a fit that fails, or that reproduces
+  ///    every point (no error variance to estimate), is reported as failed with the reason, and
+  ///    the others go on.
+  /// 3. The selection: under `auto` the fitted models other than `constant-growth` ranked by
+  ///    the rule (``SelectionRule``); `all` projects them all and marks the one `auto` would
+  ///    select.
   /// 4. The projection of each projected model to `to`: the point forecast, and intervals from
   ///    `simulations` simulated paths, after the adjustments. Under `auto`, a selected model
   ///    whose simulation fails gives way to the next best (with a warning).
+  ///
+  /// `progress`, if given, advances by one unit per model projected
+  /// (``progressUnits(_:)`` in all).
   ///
   /// - Throws: ``StatisticsError``: `badRequest` for invalid fields, `missingData` for a series
   ///   not in the data set or an analog year missing, `insufficientData` when the series has too
   ///   few points for the named model (or for any model under `auto`), `numericalFailure` when
   ///   no model can be fitted and simulated.
-  public static func project(_ request: ProjectionRequest, dataset: FilingDataset) throws
-    -> SeriesProjection
-  {
+  public static func project(
+    _ request: ProjectionRequest, dataset: FilingDataset, progress: ProgressBar? = nil
+  ) throws -> SeriesProjection {
+    try run(request, dataset: dataset, keepingPaths: false, progress: progress).projection
+  }
+
+  /// The number of progress units ``project(_:dataset:progress:)`` advances by for `request`:
+  /// one per model it may project.
+  public static func progressUnits(_ request: ProjectionRequest) -> Int {
+    guard let choice = try? request.validatedChoice() else { return 1 }
+    return modelSelection(choice, request: request).projectsEveryModel
+      ? GrowthModel.allCases.count : 1
+  }
+
+  /// A projection and, with `keepingPaths`, the simulated paths of each projected model before
+  /// the quantiles were taken (on the level scale, after the adjustments), for scores that need
+  /// the whole predictive distribution (``BacktestEvaluation``).
+  static func run(
+    _ request: ProjectionRequest, dataset: FilingDataset, keepingPaths: Bool,
+    progress: ProgressBar? = nil
+  ) throws -> (projection: SeriesProjection, paths: [GrowthModel: SimulatedBand]) {
     let choice = try request.validatedChoice()
+    let selection = modelSelection(choice, request: request)
     let series = try dataset.series(request.key)
     var warnings: [String] = []
     let points = try usedPoints(series, request, &warnings)
@@ -60,42 +84,20 @@ public enum Projector {
           + "pass through the data")
     }
 
-    let candidates: [GrowthModel]
-    switch choice {
-    case .auto:
-      candidates = request.cap == nil ? GrowthModel.autoCandidates : GrowthModel.saturating
-    case .all: candidates = GrowthModel.allCases
-    case .named(let model): candidates = [model]
-    }
-    try checkPositive(series, points, candidates, request)
-    var attempts = candidates.map { model in
+    try checkPositive(series, points, selection.candidates, request)
+    var attempts = selection.candidates.map { model in
       attempt(model, years: years, values: values, request: request)
     }
     if case .named(let model) = choice, let error = attempts[0].error {
-      let needed = model.minimumPoints(
-        capped: request.cap != nil, growthGiven: request.growth != nil)
-      if years.count < needed {
-        throw StatisticsError(
-          .insufficientData,
-          "\(series.file): \(series.key) has \(years.count) points to fit (\(describe(points))); "
-            + "\(model) needs at least \(needed)")
-      }
-      throw namedFailure(model, error, series)
+      throw namedFailure(model, error, series, points: points, request: request)
     }
     if choice == .auto && attempts.allSatisfy({ $0.fit == nil }) {
       throw noModelError(series, points, attempts, request)
     }
-    if request.selection == .backtest {
-      let origins = Backtest.origins(
-        years: years, count: request.backtestOrigins, horizon: request.backtestHorizon)
-      for index in attempts.indices where attempts[index].fit != nil {
-        attempts[index].backtest = Backtest.score(
-          attempts[index].model, years: years, values: values, origins: origins, request: request)
-      }
+    if selection.needsBacktest {
+      Backtest.scoreAll(&attempts, years: years, values: values, request: request)
     }
-
-    var ranking = rank(attempts, rule: request.selection)
-    if case .named(let model) = choice { ranking = [model] }
+    let ranking = selection.ranking(attempts)
     if choice == .auto && ranking.isEmpty {
       throw StatisticsError(
         .insufficientData,
@@ -105,51 +107,49 @@ public enum Projector {
 
     let horizon = request.to - lastYear
     var projections: [ModelProjection] = []
-    var selected: GrowthModel?
-    let projected: [GrowthModel]
-    switch choice {
-    case .auto, .named: projected = ranking
-    case .all: projected = attempts.filter { $0.fit != nil }.map(\.model)
-    }
-    for model in projected {
+    var paths: [GrowthModel: SimulatedBand] = [:]
+    var projected: [GrowthModel] = []
+    for model in ranking {
       guard let index = attempts.firstIndex(where: { $0.model == model }),
         let fit = attempts[index].fit
       else { continue }
       do {
-        let rows = try projectedRows(
+        let (rows, band) = try projectedRows(
           fit, horizon: horizon, request: request, adjustments: adjustments)
+        progress?.advance()
         if let warning = zeroWarning(model, rows, scale: request.errorScale) {
           warnings.append(warning)
         }
-        projections.append(
-          ModelProjection(model: model, rows: historyRows(points, fit) + rows))
-        if choice != .all {
-          selected = model
-          break
-        }
+        projections.append(ModelProjection(model: model, rows: historyRows(points, fit) + rows))
+        if keepingPaths, let band { paths[model] = band }
+        projected.append(model)
+        if !selection.projectsEveryModel { break }
       } catch {
         attempts[index].fit = nil
         attempts[index].error = error
         attempts[index].failedInSimulation = true
-        if case .named = choice { throw namedFailure(model, error, series) }
-        if choice == .auto {
+        if case .named = choice {
+          throw namedFailure(model, error, series, points: points, request: request)
+        }
+        if !selection.projectsEveryModel {
           warnings.append("\(model) was selected but its simulation failed; trying the next best")
         }
       }
     }
-    if choice == .all {
-      selected = rank(attempts, rule: request.selection).first
-    }
     guard !projections.isEmpty else {
       throw noModelError(series, points, attempts, request)
     }
+    let selected = selection.selected(projected: projected, attempts: attempts)
     projections.sort { order($0.model) < order($1.model) }
-    return SeriesProjection(
+    let projection = SeriesProjection(
       key: series.key, unit: points[points.count - 1].unit, points: points, warnings: warnings,
       levels: request.levels.sorted(), errorScale: request.errorScale,
       selection: request.selection, seed: request.seed, simulations: request.simulations,
       fits: attempts.map { $0.summary(selected: $0.model == selected) },
-      selectedModel: selected, projections: projections)
+      selectedModel: selected,
+      selectionNote: selection.note(selected: selected, attempts: attempts),
+      projections: projections)
+    return (projection, paths)
   }
 
   /// The position of `model` in ``GrowthModel/allCases``: its random stream and its order.
@@ -227,11 +227,20 @@ public enum Projector {
         + "); use --error-scale level, or --since \(latest.year + 1) to fit only the later points")
   }
 
-  /// The error of a named model that could not be fitted or simulated: its own error (and exit
-  /// code), with the file and series in front.
-  static func namedFailure(_ model: GrowthModel, _ error: any Error, _ series: FilingSeries)
-    -> StatisticsError
-  {
+  /// The error of a named model that could not be fitted or simulated: too few points for it
+  /// (naming the series' lines), or its own error (and exit code) with the file and series in
+  /// front.
+  static func namedFailure(
+    _ model: GrowthModel, _ error: any Error, _ series: FilingSeries, points: [FilingPoint],
+    request: ProjectionRequest
+  ) -> StatisticsError {
+    let needed = model.minimumPoints(capped: request.cap != nil, growthGiven: request.growth != nil)
+    if points.count < needed {
+      return StatisticsError(
+        .insufficientData,
+        "\(series.file): \(series.key) has \(points.count) points to fit (\(describe(points))); "
+          + "\(model) needs at least \(needed)")
+    }
     let original =
       error as? StatisticsError ?? StatisticsError(.numericalFailure, "\(error)")
     let message =
@@ -293,22 +302,6 @@ public enum Projector {
   /// data give back their parameters).
   static let exactFitTolerance = 1e-10
 
-  /// The fitted models other than `constant-growth`, best first: by AICc, or by backtest MAPE
-  /// (ties by AICc) among the models the backtest scored.
-  static func rank(_ attempts: [ModelAttempt], rule: SelectionRule) -> [GrowthModel] {
-    let eligible = attempts.filter { $0.fit?.aicc != nil && $0.model.isFitted }
-    switch rule {
-    case .aicc:
-      return eligible.sorted { ($0.fit?.aicc ?? 0) < ($1.fit?.aicc ?? 0) }.map(\.model)
-    case .backtest:
-      return eligible.filter { $0.backtest != nil }.sorted {
-        let left = $0.backtest?.meanAbsolutePercentageError ?? 0
-        let right = $1.backtest?.meanAbsolutePercentageError ?? 0
-        return left != right ? left < right : ($0.fit?.aicc ?? 0) < ($1.fit?.aicc ?? 0)
-      }.map(\.model)
-    }
-  }
-
   /// The error when no model could be projected.
   static func noModelError(
     _ series: FilingSeries, _ points: [FilingPoint], _ attempts: [ModelAttempt],
@@ -342,11 +335,11 @@ public enum Projector {
   }
 
   /// The projected rows of a fitted model: the point forecast and the simulated intervals,
-  /// both adjusted.
+  /// both adjusted, and the adjusted paths (`nil` for a model without simulated paths).
   static func projectedRows(
     _ fit: FittedGrowthModel, horizon: Int, request: ProjectionRequest,
     adjustments: [ResolvedAdjustment]
-  ) throws -> [ProjectionRow] {
+  ) throws -> (rows: [ProjectionRow], band: SimulatedBand?) {
     var point = fit.forecast(horizon: horizon)
     let generator = RandomGenerator(seed: request.seed, stream: UInt64(order(fit.model)))
     var band = try fit.simulate(horizon: horizon, count: request.simulations, generator: generator)
@@ -359,11 +352,12 @@ public enum Projector {
       }
     }
     let intervals = try band?.intervals(levels: request.levels.sorted())
-    return (0..<horizon).map { h in
+    let rows = (0..<horizon).map { h in
       ProjectionRow(
         year: fit.lastYear + 1 + h, kind: .projected, value: point[h],
         intervals: intervals?[h] ?? [])
     }
+    return (rows, band)
   }
 }
 

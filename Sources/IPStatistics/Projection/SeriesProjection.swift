@@ -27,9 +27,17 @@ public struct SeriesProjection: Sendable, Codable {
   public let fits: [ModelFitSummary]
   /// The selected model: by the selection rule for `auto` and `all`, the named model otherwise.
   public let selectedModel: GrowthModel?
+  /// How the projected models were chosen, for a heading: `selected: drift (smallest AICc among
+  /// 4 fitted models)`, `model: linear (named)`, or `every fitted model (6); * marks ...`.
+  public let selectionNote: String
   /// The projected models (one for `auto` or a named model, every model that fitted for
   /// `all`), in ``GrowthModel`` order.
   public let projections: [ModelProjection]
+
+  /// Whether some projected row has simulated intervals (not so for `constant-growth` alone).
+  public var hasIntervals: Bool {
+    projections.contains { $0.rows.contains { !$0.intervals.isEmpty } }
+  }
 
   /// The projection of `model`, or `nil`.
   public func projection(_ model: GrowthModel) -> ModelProjection? {

@@ -34,6 +34,11 @@ struct SimulatedBand {
     return result
   }
 
+  /// Every path's value `h + 1` years ahead (`h` from 0).
+  func values(at h: Int) -> [Double] {
+    (0..<count).map { paths[$0 * horizon + h] }
+  }
+
   /// Applies `adjustment` to every path, given the current point forecast.
   mutating func apply(
     _ adjustment: ResolvedAdjustment, lastYear: Int, lastValue: Double, point: [Double]

@@ -22,7 +22,12 @@ struct ProjectionOutputTests {
       lines.first
         == "VN all_industrial_property filed all (applications): 9 points, 2008, 2016-2020, "
         + "2022-2024")
-    #expect(lines.contains { $0.hasPrefix("selected: \(selected) (smallest AICc)") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix(
+          "every fitted model (\(projection.projections.count)); * marks \(selected), the model "
+            + "auto would select;")
+      })
     // The fits table marks the selected model and lists each failure's reason below it.
     #expect(lines.contains { $0.hasPrefix("\(selected)*") && $0.contains(" ok ") })
     for fit in projection.fits {

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import IPCommon
+
+/// The outputs of `ipfin backtest`: the checks as CSV, and the summary as CSV or aligned text.
+///
+/// Checks (`--out`), one row per (series, origin, method, year):
+/// `office,right,measure,scope,origin,horizon,year,method,model,point,lo80,hi80,lo95,hi95,actual,
+/// in80,in95,interval_score80,interval_score95,crps`; `model` is the model that made the
+/// forecast (the one selected, for a rule); `in80` and `in95` are `true` or `false`; bounds,
+/// `in` flags and scores are empty for a model without intervals and for a check that cannot
+/// be scored on the log scale (a bound at or below 0). Numbers are written exactly.
+///
+/// Summary: `method,n,coverage80,coverage95,mape,interval_score80,interval_score95,crps`, one row
+/// per method pooled over the checks every method scored; coverages and MAPE are fractions.
+public enum BacktestTable {
+  /// The header of the checks CSV.
+  public static let checksHeader = [
+    "office", "right", "measure", "scope", "origin", "horizon", "year", "method", "model", "point",
+    "lo80", "hi80", "lo95", "hi95", "actual", "in80", "in95", "interval_score80",
+    "interval_score95", "crps",
+  ]
+
+  /// The header of the summary CSV.
+  public static let summaryHeader = [
+    "method", "n", "coverage80", "coverage95", "mape", "interval_score80", "interval_score95",
+    "crps",
+  ]
+
+  /// The checks as CSV.
+  public static func checksCSV(_ report: BacktestReport) -> String {
+    var writer = CSVWriter(header: checksHeader)
+    for check in report.checks {
+      let key = check.key
+      let bounds = [check.interval80, check.interval95].flatMap { interval -> [String] in
+        guard let interval, !check.excluded else {
+          return interval.map { [exact($0.lower), exact($0.upper)] } ?? ["", ""]
+        }
+        return [exact(interval.lower), exact(interval.upper)]
+      }
+      writer.appendRow(
+        [
+          key.office, key.right, key.measure, key.scope, String(check.origin),
+          String(check.horizon), String(check.year), check.method, check.model.rawValue,
+          exact(check.point),
+        ] + bounds + [
+          exact(check.actual), flag(check.inside80), flag(check.inside95),
+          optional(check.intervalScore80), optional(check.intervalScore95), optional(check.crps),
+        ])
+    }
+    return writer.text
+  }
+
+  /// The summary rows as text fields, exact.
+  static func summaryRows(_ report: BacktestReport) -> [[String]] {
+    report.summary.map {
+      [
+        $0.method, String($0.checks), optional($0.coverage80), optional($0.coverage95),
+        optional($0.meanAbsolutePercentageError), optional($0.meanIntervalScore80),
+        optional($0.meanIntervalScore95), optional($0.meanCRPS),
+      ]
+    }
+  }
+
+  /// The summary as CSV.
+  public static func summaryCSV(_ report: BacktestReport) -> String {
+    var writer = CSVWriter(header: summaryHeader)
+    for row in summaryRows(report) { writer.appendRow(row) }
+    return writer.text
+  }
+
+  /// The summary as aligned text: a heading with what was pooled and left out, then one row
+  /// per method (coverages and MAPE in percent, scores to three decimals).
+  public static func text(_ report: BacktestReport) -> String {
+    var text = "\(report.series.count) series, \(report.origins) origins; "
+    text += "\(report.commonChecks) checks scored by every method"
+    var leftOut: [String] = []
+    if report.excludedChecks > 0 {
+      leftOut.append("\(report.excludedChecks) with a bound at or below 0")
+    }
+    if report.unavailableChecks > 0 {
+      leftOut.append("\(report.unavailableChecks) where a method could not forecast")
+    }
+    if !leftOut.isEmpty { text += " (left out: \(leftOut.joined(separator: ", ")))" }
+    text += "\nscores on the log scale, lower is better\n\n"
+    var table = TextTable(header: summaryHeader)
+    for summary in report.summary {
+      func percent(_ value: Double?) -> String {
+        value.map { NumberFormatting.fixed($0 * 100, digits: 1) + "%" } ?? ""
+      }
+      func score(_ value: Double?) -> String {
+        value.map { NumberFormatting.fixed($0, digits: 3) } ?? ""
+      }
+      table.appendRow([
+        summary.method, String(summary.checks), percent(summary.coverage80),
+        percent(summary.coverage95), percent(summary.meanAbsolutePercentageError),
+        score(summary.meanIntervalScore80), score(summary.meanIntervalScore95),
+        score(summary.meanCRPS),
+      ])
+    }
+    return text + table.rendered
+  }
+
+  private static func exact(_ value: Double) -> String { NumberFormatting.exact(value) }
+
+  private static func optional(_ value: Double?) -> String { value.map(exact) ?? "" }
+
+  private static func flag(_ value: Bool?) -> String { value.map { $0 ? "true" : "false" } ?? "" }
+}
