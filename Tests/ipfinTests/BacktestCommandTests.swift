@@ -23,7 +23,7 @@ struct BacktestCommandTests {
     #expect(first.standardOutput == second.standardOutput)
     let checks = try String(contentsOfFile: one, encoding: .utf8)
     #expect(checks == (try String(contentsOfFile: two, encoding: .utf8)))
-    let lines = checks.split(separator: "\r\n")
+    let lines = checks.split(separator: "\n")
     #expect(
       lines.first.map(String.init)
         == "office,right,measure,scope,origin,horizon,year,method,model,point,lo80,hi80,lo95,"
