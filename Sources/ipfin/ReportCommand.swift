@@ -51,7 +51,9 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     let results = try scenarios.run(checkOutputs: checkFolder(against:))
-    let report = HTMLReport(results: results, sources: try DataSource.bundled())
+    let report = HTMLReport(
+      results: results, sources: try DataSource.bundled(),
+      generator: "ipfin \(IPFinVersion.current)")
     let files = report.files(in: out)
     // The exact files, now that the charts are known.
     try Output.checkPaths(
@@ -72,8 +74,7 @@ struct ReportCommand: ParsableCommand {
       else { continue }
       throw ValidationError(
         "the input \(input) is in the report's folder \(out) under a name the report may write "
-          + "(index.html, tornado.svg, fan-*.svg, histogram-*.svg); choose another folder for "
-          + "--out, or move the input")
+          + "(\(HTMLReport.writableNames)); choose another folder for --out, or move the input")
     }
   }
 }

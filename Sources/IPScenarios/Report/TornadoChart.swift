@@ -44,7 +44,7 @@ public struct TornadoChart: Sendable {
 
   /// The chart as a standalone SVG document: two `rect`s of class `low` and `high` per driver,
   /// sorted by swing, widest first, and a line at the base value.
-  public func svg(width: Double = 720) -> String {
+  public func svg(width: Double = 1100) -> String {
     let sorted = bars.sorted { $0.swing > $1.swing }
     let rowHeight = 28.0
     // Room on the left for the longest label, at 12 px.
