@@ -194,11 +194,16 @@ struct ChartTests {
     // Shares of a stated total: 10 values of 40 paths, all in one bin, make a bar of 25%.
     let share = DistributionChart(
       title: "LGD", axisLabel: "LGD", axis: .ratio,
-      rows: [.init(name: "one", colorIndex: 0, values: Array(repeating: 0.5, count: 10), total: 40)],
+      rows: [
+        .init(name: "one", colorIndex: 0, values: Array(repeating: 0.5, count: 10), total: 40)
+      ],
       binCount: 4)
     let shareSVG = share.svg()
     #expect(share.bins().counts == [[0, 0, 10, 0]])
-    #expect(try marks(shareSVG, "bar").compactMap(hoverText) == ["one: 10 paths, 25.00%, from 50.00% to 75.00%"])
+    #expect(
+      try marks(shareSVG, "bar").compactMap(hoverText) == [
+        "one: 10 paths, 25.00%, from 50.00% to 75.00%"
+      ])
     #expect(shareSVG.contains("LGD (%)"))
   }
 
@@ -208,15 +213,19 @@ struct ChartTests {
     let chart = LendingChart(
       title: "Lending value against the loan",
       rows: [
-        .init(name: "baseline", colorIndex: 0, collateralValue: 44e9, lendingValue: 21.6e9, loan: 20e9),
+        .init(
+          name: "baseline", colorIndex: 0, collateralValue: 44e9, lendingValue: 21.6e9, loan: 20e9),
         .init(name: "stress", colorIndex: 1, collateralValue: 29e9, lendingValue: 14e9, loan: 20e9),
-        .init(name: "no loan", colorIndex: 2, collateralValue: 30e9, lendingValue: 15e9, loan: .nan),
+        .init(
+          name: "no loan", colorIndex: 2, collateralValue: 30e9, lendingValue: 15e9, loan: .nan),
       ], currency: "VND")
     let svg = chart.svg()
     #expect(try marks(svg, "collateral").count == 3)
     #expect(try marks(svg, "lending").count == 3)
     #expect(try marks(svg, "loan").count == 2)
-    #expect(try marks(svg, "lending").compactMap(hoverText).first == "baseline: lending value 21.60 VND bn")
+    #expect(
+      try marks(svg, "lending").compactMap(hoverText).first
+        == "baseline: lending value 21.60 VND bn")
     #expect(svg.contains(">108.00% of the loan</text>"))
     #expect(svg.contains("fill=\"#B00020\" font-weight=\"bold\">70.00% of the loan</text>"))
     #expect(try legendLabels(svg) == ["collateral value (pale)", "lending value (solid)", "loan"])

@@ -23,7 +23,10 @@ struct HTMLReportTests {
       sections: [
         .init(
           heading: "Lending",
-          rows: [.init(label: "Lending value (VND bn)", values: [21.6e9, 14e9], cells: ["21.60", "14.00"])]),
+          rows: [
+            .init(
+              label: "Lending value (VND bn)", values: [21.6e9, 14e9], cells: ["21.60", "14.00"])
+          ]),
         .init(heading: "Empty", rows: []),
       ])
     let report = HTMLReport(
@@ -31,7 +34,9 @@ struct HTMLReportTests {
       summary: table,
       lendingChart: LendingChart(
         title: "Lending value against the loan",
-        rows: [.init(name: "baseline", colorIndex: 0, collateralValue: 3, lendingValue: 2, loan: 1)],
+        rows: [
+          .init(name: "baseline", colorIndex: 0, collateralValue: 3, lendingValue: 2, loan: 1)
+        ],
         currency: "VND"),
       valueChart: DistributionChart(
         title: "Portfolio value at the 1-year horizon", axisLabel: "P_H",
@@ -72,14 +77,18 @@ struct HTMLReportTests {
       ])
     let sections = try elements(html, "//*[local-name()='section']/@id").compactMap(\.stringValue)
     #expect(
-      sections == ["summary", "lending", "portfolio-value", "filings", "sensitivity", "figures", "sources"])
+      sections == [
+        "summary", "lending", "portfolio-value", "filings", "sensitivity", "figures", "sources",
+      ])
     // The summary table comes before any chart; an empty section is left out.
     #expect(
       (html.range(of: "<table class=\"summary\">")?.lowerBound ?? html.endIndex)
         < (html.range(of: "<figure>")?.lowerBound ?? html.startIndex))
     #expect(!html.contains(">Empty<"))
-    let headers = try elements(html, "//*[local-name()='table'][@class='summary']//*[local-name()='th']")
-      .compactMap(\.stringValue)
+    let headers = try elements(
+      html, "//*[local-name()='table'][@class='summary']//*[local-name()='th']"
+    )
+    .compactMap(\.stringValue)
     #expect(headers == ["figure", "baseline", "stress", "Lending"])
     #expect(!html.contains("<script"))
     #expect(html.contains("ipfin scenarios &amp; comparison"))
@@ -139,7 +148,8 @@ struct HTMLReportTests {
       ("Collateral value (", "collateral_value"), ("Forced-sale coverage", "coverage_forced"),
       ("Probability of default within the tenor (%)", "default_probability"),
       ("Collateral at default, mean (", "collateral_at_default_mean"),
-      ("Loss given default, mean (%)", "lgd_mean"), ("Expected credit loss (", "expected_credit_loss"),
+      ("Loss given default, mean (%)", "lgd_mean"),
+      ("Expected credit loss (", "expected_credit_loss"),
       ("Expected credit loss / loan (%)", "expected_credit_loss_rate"),
       ("Unexpected loss, 99% (", "unexpected_loss99"),
     ] {
@@ -149,7 +159,9 @@ struct HTMLReportTests {
     let lendingRatio = try summaryRow("Lending value / loan (%)")
     #expect(
       lendingRatio.values
-        == metrics.map { ($0.value(named: "lending_value") ?? 0) / ($0.value(named: "loan_amount") ?? 1) })
+        == metrics.map {
+          ($0.value(named: "lending_value") ?? 0) / ($0.value(named: "loan_amount") ?? 1)
+        })
     #expect(lendingRatio.flagged == lendingRatio.values.map { $0 < 1 })
     let pd = try summaryRow("Probability of default within the tenor (%)")
     #expect(pd.cells == pd.values.map { CollateralReport.Metric.Kind.ratio.formatted($0) })
@@ -157,10 +169,13 @@ struct HTMLReportTests {
     let lending = try summaryRow("Lending value (")
     #expect(lending.label == "Lending value (VND bn)" || lending.label == "Lending value (VND m)")
     let divisor = lending.label.hasSuffix("bn)") ? 1e9 : 1e6
-    #expect(lending.cells[0] == NumberFormatting.fixed(lending.values[0] / divisor, digits: 2, grouped: true))
+    #expect(
+      lending.cells[0]
+        == NumberFormatting.fixed(lending.values[0] / divisor, digits: 2, grouped: true))
     // The final-year filings with their bands, as the comparison has them.
     let filings = try summaryRow("VN invention applications filed, 2032")
-    let point = try #require(results[2].summary.series.first { $0.right == "invention" }?.points[2032])
+    let point = try #require(
+      results[2].summary.series.first { $0.right == "invention" }?.points[2032])
     #expect(filings.values[2] == point.value)
     #expect(
       filings.details[2]
@@ -179,14 +194,18 @@ struct HTMLReportTests {
         == ["horizon_value_mean", "collateral_value", "lending_value", "loan_amount"].map {
           metrics[1].value(named: $0) ?? .nan
         })
-    #expect(valueChart.rows[1].markers.map(\.label) == ["mean", "collateral value*", "lending value*", "loan"])
+    #expect(
+      valueChart.rows[1].markers.map(\.label) == [
+        "mean", "collateral value*", "lending value*", "loan",
+      ])
     #expect(valueChart.notes.contains { $0.contains("quantiles of other quantities") })
     // The loss chart: the losses given default above 0, as shares of all the defaults.
     let lossChart = try #require(report.lossChart)
     #expect(lossChart.rows.map(\.name) == ["base (= growth)", "shifted"])
     let losses = try #require(metrics[1].losses)
     #expect(lossChart.rows[1].values == losses.lossGivenDefault.filter { $0 > 0 })
-    #expect(lossChart.rows[1].total == losses.lossGivenDefault.count && !losses.lossGivenDefault.isEmpty)
+    #expect(
+      lossChart.rows[1].total == losses.lossGivenDefault.count && !losses.lossGivenDefault.isEmpty)
     #expect(
       lossChart.rows[1].markers.map(\.value)
         == [metrics[1].value(named: "lgd_mean"), metrics[1].value(named: "lgd_p90")])
@@ -206,12 +225,18 @@ struct HTMLReportTests {
     #expect(try marks(svg, "band95").count == 2)
     #expect(try marks(svg, "band80").count == 2)
     #expect(try legendLabels(svg) == ["observed", "base (= shifted)", "growth"])
-    #expect(fan.series.map(\.model) == Array(repeating: "exponential, named in the scenario", count: 2))
+    #expect(
+      fan.series.map(\.model) == Array(repeating: "exponential, named in the scenario", count: 2))
     let rows = try #require(results[0].series[0].selectedRows).filter { $0.kind == .projected }
     let dots = try marks(svg, "median-point").compactMap(hoverText)
     #expect(dots.count == 2 * rows.count)
     let last = try #require(rows.last)
-    #expect(dots.contains { $0.hasPrefix("base (= shifted), 2032: median \(NumberFormatting.fixed(last.value.rounded(), digits: 0, grouped: true)); 80% band ") })
+    #expect(
+      dots.contains {
+        $0.hasPrefix(
+          "base (= shifted), 2032: median \(NumberFormatting.fixed(last.value.rounded(), digits: 0, grouped: true)); 80% band "
+        )
+      })
     // The resident series is not adjusted: all three scenarios project it alike.
     let resident = try #require(report.fanCharts.last).svg()
     #expect(try marks(resident, "band95").count == 1)
@@ -228,10 +253,14 @@ struct HTMLReportTests {
     #expect(table.row("Expected credit loss / loan (%)") != nil)
     #expect(table.row("Concentration (Herfindahl index)") != nil)
     #expect(table.rows.contains { $0.label.hasPrefix("Expected credit loss (VND ") })
-    #expect(table.row("VN invention applications filed: model")?.cells.first == "exponential, named in the scenario")
+    #expect(
+      table.row("VN invention applications filed: model")?.cells.first
+        == "exponential, named in the scenario")
     #expect(table.row("VN invention applications filed, 2032: 95% band, low") != nil)
     let coverage = try #require(table.row("Forced-sale coverage of the loan (%)"))
-    #expect(coverage.cells[0].hasSuffix("%") && coverage.values[0] == metrics[0].value(named: "coverage_forced"))
+    #expect(
+      coverage.cells[0].hasSuffix("%")
+        && coverage.values[0] == metrics[0].value(named: "coverage_forced"))
     #expect(table.row("Lending value: change against the baseline (%)")?.cells[0] == "0.00%")
     #expect(html.contains("<td class=\"label\">Expected credit loss / loan (%)</td>"))
 
@@ -259,7 +288,8 @@ struct HTMLReportTests {
       results: try ScenarioRunnerTests.run([value, project]), sources: [:], generator: "ipfin")
     #expect(report.lossChart == nil)
     #expect(report.chartFiles.map(\.name).contains("histogram-1-portfolio-value.svg"))
-    #expect(report.summary.sections.map(\.heading) == ["Lending", "Projected filings: median (95% band)"])
+    #expect(
+      report.summary.sections.map(\.heading) == ["Lending", "Projected filings: median (95% band)"])
     let lending = try #require(report.summary.rows.first)
     #expect(lending.label.hasPrefix("Lending value (") && lending.cells[1] == "")
     #expect(report.fanCharts.first?.series.first?.model.contains("smallest AICc of") == true)

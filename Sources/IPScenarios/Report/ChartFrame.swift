@@ -38,6 +38,27 @@ enum ChartFrame {
   }
 }
 
+extension ChartFrame {
+  /// A horizontal value axis whose line lies at `bottom`: a grid line per tick from `top` down to
+  /// it, the tick labels (divided by `divisor`) under it, and `label` centred below them.
+  static func drawValueAxis(
+    on canvas: inout SVGCanvas, scale: ChartScale, top: Double, bottom: Double,
+    divisor: Double, label: String
+  ) {
+    for tick in scale.ticks {
+      let x = scale.position(tick)
+      canvas.line(x1: x, y1: top, x2: x, y2: bottom, stroke: "#e4e4e4")
+      canvas.text(
+        scale.label(tick, divisor: divisor), x: x, y: bottom + 18, anchor: .middle, size: 11,
+        fill: "#444")
+    }
+    canvas.line(x1: scale.start, y1: bottom, x2: scale.end, y2: bottom, stroke: "#444")
+    canvas.text(
+      label, x: (scale.start + scale.end) / 2, y: bottom + 40, anchor: .middle, size: 12,
+      fill: "#444")
+  }
+}
+
 /// A legend drawn down the right-hand side of a chart.
 struct ChartLegend {
   let x: Double

@@ -193,19 +193,9 @@ public struct DistributionChart: Sendable {
       "bars: share of the row's paths in each bin, on the same scale in every row",
       x: legendX, y: 46, size: 11, fill: "#555")
 
-    for tick in xScale.ticks {
-      let x = xScale.position(tick)
-      canvas.line(x1: x, y1: margin.top - 6, x2: x, y2: axisTop, stroke: "#ececec")
-      canvas.line(x1: x, y1: axisTop, x2: x, y2: axisTop + 5, stroke: "#444")
-      canvas.text(
-        xScale.label(tick, divisor: divisor), x: x, y: axisTop + 18, anchor: .middle,
-        size: 11, fill: "#444")
-    }
-    canvas.line(
-      x1: margin.left, y1: axisTop, x2: width - margin.right, y2: axisTop, stroke: "#444")
-    canvas.text(
-      "\(axisLabel) (\(unitLabel))", x: (margin.left + width - margin.right) / 2,
-      y: axisTop + 38, anchor: .middle, size: 12, fill: "#444")
+    ChartFrame.drawValueAxis(
+      on: &canvas, scale: xScale, top: margin.top - 6, bottom: axisTop, divisor: divisor,
+      label: "\(axisLabel) (\(unitLabel))")
     for (index, line) in noteLines.enumerated() {
       canvas.text(
         line, x: margin.left, y: axisTop + 60 + 15 * Double(index), size: 11, fill: "#555")

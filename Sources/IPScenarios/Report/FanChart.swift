@@ -143,7 +143,9 @@ public struct FanChart: Sendable {
       // A model without intervals (constant growth) draws its median only. The 95% band is an
       // outline (its inside painted with opacity 0 to carry the hover text), the 80% band a
       // fill, so that where two scenarios' bands overlap at most two fills blend.
-      for (low, high, level) in [(\Point.low95, \Point.high95, 95), (\Point.low80, \Point.high80, 80)]
+      for (low, high, level) in [
+        (\Point.low95, \Point.high95, 95), (\Point.low80, \Point.high80, 80),
+      ]
       where !points.isEmpty {
         let upper = points.map { position($0.year, $0[keyPath: high]) }
         let lower = points.reversed().map { position($0.year, $0[keyPath: low]) }

@@ -194,14 +194,16 @@ extension HTMLReport {
           name: entry.name, colorIndex: entry.index, values: withLoss, total: lgd.count,
           markers: [
             .init(label: "mean LGD", value: figure("lgd_mean"), color: "#000000"),
-            .init(label: "LGD 90% quantile", value: figure("lgd_p90"), color: "#000000", dash: "5 3"),
+            .init(
+              label: "LGD 90% quantile", value: figure("lgd_p90"), color: "#000000", dash: "5 3"),
           ], note: note))
     }
     guard !rows.isEmpty else { return nil }
     return DistributionChart(
       title: "Loss given default over the paths on which the borrower defaults, by scenario",
       axisLabel: "loss given default: loss / exposure at default", axis: .ratio,
-      rows: mergedRows(rows), notes: [
+      rows: mergedRows(rows),
+      notes: [
         "On a path whose borrower defaults within the tenor, the collateral is sold over the "
           + "time to sell; the loss is what the proceeds, net of the orderly discount and the "
           + "sale cost, leave unpaid of the exposure at default. The bars show the defaults "

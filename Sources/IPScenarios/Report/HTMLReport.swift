@@ -191,7 +191,8 @@ public struct HTMLReport: Sendable {
       table { border-collapse: collapse; font-size: 0.9em; margin: 1em 0; }
       th, td { padding: 0.25em 0.7em; border-bottom: 1px solid #eee; vertical-align: top; }
       td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-      td.label { white-space: nowrap; } td.text { font-size: 0.9em; }
+      table.summary td.label { white-space: nowrap; } td.text { font-size: 0.9em; }
+      table.figures td.label { min-width: 20em; }
       span.detail { color: #666; font-size: 0.85em; }
       th { text-align: left; background: #f6f6f6; }
       th.scenario { text-align: right; }

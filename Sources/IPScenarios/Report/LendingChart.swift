@@ -91,18 +91,9 @@ public struct LendingChart: Sendable {
       legendX += 20 + ChartText.width(label, size: 12) + 24
     }
     let bottom = height - margin.bottom
-    for tick in xScale.ticks {
-      let x = xScale.position(tick)
-      canvas.line(x1: x, y1: margin.top - 6, x2: x, y2: bottom, stroke: "#e4e4e4")
-      canvas.text(
-        xScale.label(tick, divisor: unit.divisor), x: x, y: bottom + 18, anchor: .middle,
-        size: 11, fill: "#444")
-    }
-    canvas.line(
-      x1: margin.left, y1: bottom, x2: width - margin.right, y2: bottom, stroke: "#444")
-    canvas.text(
-      unit.label, x: (margin.left + width - margin.right) / 2, y: bottom + 40, anchor: .middle,
-      size: 12, fill: "#444")
+    ChartFrame.drawValueAxis(
+      on: &canvas, scale: xScale, top: margin.top - 6, bottom: bottom, divisor: unit.divisor,
+      label: unit.label)
     canvas.text(
       "lending value / loan", x: width - margin.right + 16, y: margin.top - 10, size: 11,
       fill: "#444")

@@ -120,14 +120,19 @@ extension ReportTable {
               cells: values.map { NumberFormatting.fixed($0, digits: 0, grouped: true) }))
       } else {
         let row = metricRow(metricName(column), metric: column, values, currency: currency)
-        if column == "loan_amount" || !loan.isEmpty { loan.append(row) } else { valuation.append(row) }
+        if column == "loan_amount" || !loan.isEmpty {
+          loan.append(row)
+        } else {
+          valuation.append(row)
+        }
       }
     }
     sections += [
       Section(heading: "Projected filings", rows: filings),
       Section(heading: "Portfolio value", rows: valuation),
       Section(heading: "Loan and losses at default", rows: loan),
-      Section(heading: "Change against the baseline (\(comparison.rows.first?[0].csv ?? ""))",
+      Section(
+        heading: "Change against the baseline (\(comparison.rows.first?[0].csv ?? ""))",
         rows: changes),
     ]
     return ReportTable(scenarios: comparison.rows.map { $0[0].csv }, sections: sections)

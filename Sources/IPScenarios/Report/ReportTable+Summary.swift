@@ -68,7 +68,9 @@ extension ReportTable {
       titles[entry.label] = HTMLReport.seriesTitle(entry.projection)
     }
     let summaries = results.map(\.summary)
-    func number(_ value: Double) -> String { NumberFormatting.fixed(value, digits: 0, grouped: true) }
+    func number(_ value: Double) -> String {
+      NumberFormatting.fixed(value, digits: 0, grouped: true)
+    }
     return labels.map { label in
       let series = summaries.map { $0.series.first { $0.right == label } }
       let years = series.compactMap { $0?.finalYear }

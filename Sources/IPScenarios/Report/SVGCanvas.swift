@@ -113,7 +113,11 @@ struct SVGCanvas {
     guard points.count >= 3 else { return }
     let list = points.map { "\(Self.number($0.0)),\(Self.number($0.1))" }.joined(separator: " ")
     var extra = ""
-    if let stroke { extra += " stroke=\"\(stroke)\" stroke-width=\"1\"" } else { extra += " stroke=\"none\"" }
+    if let stroke {
+      extra += " stroke=\"\(stroke)\" stroke-width=\"1\""
+    } else {
+      extra += " stroke=\"none\""
+    }
     if let dash { extra += " stroke-dasharray=\"\(dash)\"" }
     if let cssClass { extra += " class=\"\(cssClass)\"" }
     body.append(

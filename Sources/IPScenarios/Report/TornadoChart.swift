@@ -60,16 +60,9 @@ public struct TornadoChart: Sendable {
       end: width - margin.right, tickCount: 6)
     canvas.text(title, x: 16, y: 24, size: 16, weight: "bold")
     let bottom = height - margin.bottom
-    for tick in xScale.ticks {
-      let x = xScale.position(tick)
-      canvas.line(x1: x, y1: margin.top - 6, x2: x, y2: bottom, stroke: "#e4e4e4")
-      canvas.text(
-        xScale.label(tick, divisor: unit.divisor), x: x, y: bottom + 18, anchor: .middle,
-        size: 11, fill: "#444")
-    }
-    canvas.text(
-      "deterministic portfolio value (\(unit.label))", x: (margin.left + width - margin.right) / 2,
-      y: bottom + 40, anchor: .middle, size: 12, fill: "#444")
+    ChartFrame.drawValueAxis(
+      on: &canvas, scale: xScale, top: margin.top - 6, bottom: bottom, divisor: unit.divisor,
+      label: "deterministic portfolio value (\(unit.label))")
     let baseX = xScale.position(base)
     for (row, bar) in sorted.enumerated() {
       let y = margin.top + Double(row) * rowHeight
