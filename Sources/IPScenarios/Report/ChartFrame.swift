@@ -142,6 +142,12 @@ enum ChartText {
     NumberFormatting.fixed(100 * share, digits: 2) + "%"
   }
 
+  /// `text` cut to at most `characters` characters, the last one an ellipsis when it is cut, so
+  /// that a long scenario name cannot run out of its chart (hover text keeps the whole name).
+  static func fitted(_ text: String, _ characters: Int) -> String {
+    text.count <= characters ? text : String(text.prefix(max(characters - 1, 0))) + "…"
+  }
+
   /// The width of a character of 12 px text, about 7 px (an estimate: SVG has no text metrics).
   static let characterWidth = 7.0
 

@@ -141,8 +141,9 @@ public struct DistributionChart: Sendable {
   /// the legend of the markers above the rows, the shared axis and the notes below them.
   public func svg(width: Double = 1100) -> String {
     let margin = (left: 64.0, right: 24.0, top: 70.0)
-    let rowHeight = 64.0
-    let rowStride = rowHeight + 54
+    // A row: its heading (two lines), its bars, a gap.
+    let (headingHeight, rowHeight) = (36.0, 64.0)
+    let rowStride = headingHeight + rowHeight + 18
     let (lower, binWidth, counts, above) = bins()
     let upperEdge = lower + binWidth * Double(binCount)
     let markerValues = rows.flatMap { $0.markers.map(\.value) }.filter(\.isFinite)
@@ -151,6 +152,10 @@ public struct DistributionChart: Sendable {
     if case .amount = axis {
       low = min(lower, markerValues.min() ?? lower)
       high = max(upperEdge, markerValues.max() ?? upperEdge)
+      // A margin of 2% so that no marker lies on the axis's end (not below 0 for values that
+      // are not negative).
+      let margin = 0.02 * (high - low)
+      (low, high) = (low >= 0 ? max(0, low - margin) : low - margin, high + margin)
     }
     let (divisor, unitLabel, unitShort): (Double, String, String)
     switch axis {
@@ -168,7 +173,9 @@ public struct DistributionChart: Sendable {
     let noteLines = notes.flatMap {
       ChartText.wrap($0, width: width - margin.left - margin.right, size: 11)
     }
-    let axisTop = margin.top + rowStride * Double(rows.count) - 14
+    // The axis lies on the last row's baseline.
+    let axisTop =
+      margin.top + rowStride * Double(max(rows.count, 1) - 1) + headingHeight + rowHeight
     let height = axisTop + 52 + 15 * Double(noteLines.count) + 8
     var canvas = SVGCanvas(width: width, height: height)
     let xScale = ChartScale(
@@ -209,7 +216,7 @@ public struct DistributionChart: Sendable {
       minimum: 0, maximum: largestShare * 100, start: 0, end: rowHeight, tickCount: 2)
     for (index, row) in rows.enumerated() {
       let top = margin.top + rowStride * Double(index)
-      let base = top + 36 + rowHeight
+      let base = top + headingHeight + rowHeight
       let color = ChartPalette.color(row.colorIndex)
       var heading = row.note.isEmpty ? [] : [row.note]
       let marked = row.markers.filter { $0.value.isFinite }.map {
@@ -222,9 +229,13 @@ public struct DistributionChart: Sendable {
       if above[index] > 0 {
         heading.append("\(above[index]) paths beyond \(shown(upperEdge)) not shown")
       }
-      canvas.text(row.name, x: margin.left, y: top + 12, size: 13, weight: "bold", fill: color)
+      // Cut to the plot's width (hover text keeps the name whole).
       canvas.text(
-        heading.joined(separator: " · "), x: margin.left, y: top + 28, size: 11, fill: "#444")
+        ChartText.fitted(row.name, 110), x: margin.left, y: top + 12, size: 13, weight: "bold",
+        fill: color)
+      canvas.text(
+        ChartText.fitted(heading.joined(separator: " · "), 170), x: margin.left, y: top + 28,
+        size: 11, fill: "#444")
       // The share scale: the row's baseline and its top tick.
       let topTick = shareScale.ticks.last ?? shareScale.upper
       let tickY = base - topTick / max(shareScale.upper, 1e-12) * rowHeight
@@ -251,7 +262,7 @@ public struct DistributionChart: Sendable {
       for marker in row.markers where marker.value.isFinite {
         let x = xScale.position(marker.value)
         canvas.line(
-          x1: x, y1: top + 34, x2: x, y2: base, stroke: marker.color, width: 2,
+          x1: x, y1: top + headingHeight - 2, x2: x, y2: base, stroke: marker.color, width: 2,
           dash: marker.dash, cssClass: "marker",
           title: "\(row.name): \(marker.label) \(shown(marker.value))"
             + (axis == .ratio ? "" : " \(unitShort)"))

@@ -71,6 +71,10 @@ public struct FanChart: Sendable {
     self.noun = noun
   }
 
+  /// The longest legend text, in characters; longer names are cut with an ellipsis (the hover
+  /// text of the scenario's bands and median keeps them whole).
+  static let legendCharacters = 48
+
   /// How far the axis may reach beyond the observed values and the medians: a factor of 10
   /// either way. A band reaching further is cut at the axis and a note says so, so that no
   /// extreme band flattens the rest.
@@ -106,7 +110,8 @@ public struct FanChart: Sendable {
   /// plot under 480 px.
   public func svg(width requestedWidth: Double = 1100, height: Double = 480) -> String {
     let legendLabels =
-      series.flatMap { [$0.name, $0.model] } + ["dashed outline: 95% interval"]
+      series.flatMap { [$0.name, $0.model] }.map { ChartText.fitted($0, Self.legendCharacters) }
+      + ["dashed outline: 95% interval"]
     let margin = (
       left: 80.0, right: max(240.0, ChartText.legendWidth(legendLabels) + 10), top: 48.0,
       bottom: 52.0
@@ -183,7 +188,8 @@ public struct FanChart: Sendable {
     legend.addMarker(on: &canvas, label: "observed", color: "#222")
     for entry in series {
       legend.addFan(
-        on: &canvas, label: entry.name, detail: entry.model,
+        on: &canvas, label: ChartText.fitted(entry.name, Self.legendCharacters),
+        detail: ChartText.fitted(entry.model, Self.legendCharacters),
         color: ChartPalette.color(entry.colorIndex),
         bands: entry.points.contains { $0.low95.isFinite && $0.high95.isFinite })
     }

@@ -41,7 +41,7 @@ extension HTMLReport {
     let fanCharts = labels.map { label in
       HTMLReport.fanChart(label: label, results: results)
     }
-    let valued = results.enumerated().compactMap { index, result in
+    let valued: Valued = results.enumerated().compactMap { index, result in
       result.valuation.map { (index: index, name: result.scenario.name, valuation: $0) }
     }
     let currency = valued.first?.valuation.result.currency ?? ""
@@ -77,11 +77,9 @@ extension HTMLReport {
     self.init(
       title: "ipfin scenarios: " + results.map(\.scenario.name).joined(separator: ", "),
       generator: generator, notes: notes, summary: ReportTable.summary(results),
-      lendingChart: valued.isEmpty
-        ? nil : HTMLReport.lendingChart(valued.map { ($0.index, $0.name, $0.valuation) }),
-      valueChart: valued.isEmpty
-        ? nil : HTMLReport.valueChart(valued.map { ($0.index, $0.name, $0.valuation) }),
-      lossChart: HTMLReport.lossChart(valued.map { ($0.index, $0.name, $0.valuation) }),
+      lendingChart: valued.isEmpty ? nil : HTMLReport.lendingChart(valued),
+      valueChart: valued.isEmpty ? nil : HTMLReport.valueChart(valued),
+      lossChart: HTMLReport.lossChart(valued),
       fanCharts: fanCharts, tornado: tornado, table: ReportTable.figures(results),
       sources: cited)
   }
@@ -160,10 +158,11 @@ extension HTMLReport {
           + "discounted to the valuation date. The risk figures (value at risk, collateral "
           + "value, lending value) are measured on it; with the horizon 'life' on the "
           + "whole-life value P.",
-        "* The collateral value is the collateral quantile of P_H times (1 - orderly discount); "
-          + "the lending value is that quantile of the loan-to-value-weighted, orderly value of "
-          + "the rights eligible for the loan. Both are quantiles of other quantities than the "
-          + "one drawn: they are marked here on the same scale, not read off these bars.",
+        "* The collateral value is the collateral quantile of the value drawn times (1 - orderly "
+          + "discount); the lending value is that quantile of the loan-to-value-weighted, "
+          + "orderly value of the rights eligible for the loan. Both are quantiles of other "
+          + "quantities than the one drawn: they are marked here on the same scale, not read "
+          + "off these bars.",
       ])
   }
 

@@ -200,6 +200,7 @@ public struct HTMLReport: Sendable {
       td.short { color: #B00020; font-weight: bold; }
       table.summary { font-size: 1em; }
       .note { color: #555; }
+      h1, p.note, th.scenario, td.text { overflow-wrap: anywhere; }
       footer { margin-top: 3em; border-top: 1px solid #ddd; color: #555; }
       </style>
       </head>

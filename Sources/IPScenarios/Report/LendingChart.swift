@@ -58,7 +58,9 @@ public struct LendingChart: Sendable {
   /// hover text, and the lending value as a share of the loan on the right.
   public func svg(width: Double = 1100) -> String {
     let rowHeight = 46.0
-    let labelWidth = rows.map { ChartText.width($0.name, size: 12) }.max() ?? 0
+    // Names of at most 40 characters, cut with an ellipsis (hover text keeps them whole).
+    let names = rows.map { ChartText.fitted($0.name, 40) }
+    let labelWidth = names.map { ChartText.width($0, size: 12) }.max() ?? 0
     let margin = (left: max(140, labelWidth + 24), right: 190.0, top: 72.0, bottom: 52.0)
     let height = margin.top + margin.bottom + rowHeight * Double(max(rows.count, 1))
     var canvas = SVGCanvas(width: width, height: height)
@@ -101,7 +103,7 @@ public struct LendingChart: Sendable {
     for (index, row) in rows.enumerated() {
       let y = margin.top + rowHeight * Double(index)
       let color = ChartPalette.color(row.colorIndex)
-      canvas.text(row.name, x: margin.left - 10, y: y + 27, anchor: .end, size: 12)
+      canvas.text(names[index], x: margin.left - 10, y: y + 27, anchor: .end, size: 12)
       for (value, cssClass, top, barHeight, opacity, what) in [
         (row.collateralValue, "collateral", 6.0, 14.0, 0.3, "collateral value"),
         (row.lendingValue, "lending", 22.0, 16.0, 0.9, "lending value"),

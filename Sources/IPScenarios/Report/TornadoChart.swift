@@ -58,7 +58,7 @@ public struct TornadoChart: Sendable {
     let xScale = ChartScale(
       minimum: finite.min() ?? 0, maximum: finite.max() ?? 1, start: margin.left,
       end: width - margin.right, tickCount: 6)
-    canvas.text(title, x: 16, y: 24, size: 16, weight: "bold")
+    canvas.text(ChartText.fitted(title, 100), x: 16, y: 24, size: 16, weight: "bold")
     let bottom = height - margin.bottom
     ChartFrame.drawValueAxis(
       on: &canvas, scale: xScale, top: margin.top - 6, bottom: bottom, divisor: unit.divisor,
