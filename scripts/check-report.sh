@@ -31,8 +31,9 @@ trap 'rm -rf "$work"' EXIT
 
 run_browser() {
   # Headless Chromium, without the sandbox (it runs as root in CI) or a GPU; 90 s at most.
-  timeout 90 "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars \
-    --no-first-run --user-data-dir="$work/profile" --window-size=1400,"$1" "$2" "$3" \
+  timeout 90 "$browser" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
+    --hide-scrollbars --no-first-run --user-data-dir="$work/profile" \
+    --window-size=1400,"$1" "$2" "$3" \
     2>>"$work/chromium.log"
 }
 

@@ -145,7 +145,7 @@ public struct DistributionChart: Sendable {
     let (headingHeight, rowHeight) = (36.0, 64.0)
     let rowStride = headingHeight + rowHeight + 18
     let (lower, binWidth, counts, above) = bins()
-    let upperEdge = lower + binWidth * Double(binCount)
+    let upperEdge = lower + binWidth * Double(max(binCount, 1))
     let markerValues = rows.flatMap { $0.markers.map(\.value) }.filter(\.isFinite)
     var low = lower
     var high = upperEdge
