@@ -2,9 +2,9 @@
 
 import Foundation
 
-/// What each scenario lets a bank lend against the loan asked for: per scenario a bar of the
-/// collateral value, a bar of the lending value, and a mark at the loan, on one axis from 0,
-/// with the lending value as a share of the loan at the right.
+/// What each scenario lets a bank lend against the loan asked for: per scenario its name, a bar
+/// of the collateral value, a bar of the lending value, and a mark at the loan, on one axis from
+/// 0, with the lending value as a share of the loan at the right.
 public struct LendingChart: Sendable {
   /// One scenario (or several with the same figures).
   public struct Row: Sendable, Equatable {
@@ -57,11 +57,9 @@ public struct LendingChart: Sendable {
   /// `rect` of class `lending` (solid) and, with a loan, a line of class `loan`, each with
   /// hover text, and the lending value as a share of the loan on the right.
   public func svg(width: Double = 1100) -> String {
-    let rowHeight = 46.0
-    // Names of at most 40 characters, cut with an ellipsis (hover text keeps them whole).
-    let names = rows.map { ChartText.fitted($0.name, 40) }
-    let labelWidth = names.map { ChartText.width($0, size: 12) }.max() ?? 0
-    let margin = (left: max(140, labelWidth + 24), right: 190.0, top: 72.0, bottom: 52.0)
+    // A row: the scenario's name above its two bars.
+    let rowHeight = 58.0
+    let margin = (left: 40.0, right: 190.0, top: 76.0, bottom: 52.0)
     let height = margin.top + margin.bottom + rowHeight * Double(max(rows.count, 1))
     var canvas = SVGCanvas(width: width, height: height)
     let values = rows.flatMap { [$0.collateralValue, $0.lendingValue, $0.loan] }
@@ -103,10 +101,13 @@ public struct LendingChart: Sendable {
     for (index, row) in rows.enumerated() {
       let y = margin.top + rowHeight * Double(index)
       let color = ChartPalette.color(row.colorIndex)
-      canvas.text(names[index], x: margin.left - 10, y: y + 27, anchor: .end, size: 12)
+      // Cut to the plot's width (hover text keeps the name whole).
+      canvas.text(
+        ChartText.fitted(row.name, 110), x: margin.left, y: y + 12, size: 12, weight: "bold",
+        fill: color)
       for (value, cssClass, top, barHeight, opacity, what) in [
-        (row.collateralValue, "collateral", 6.0, 14.0, 0.3, "collateral value"),
-        (row.lendingValue, "lending", 22.0, 16.0, 0.9, "lending value"),
+        (row.collateralValue, "collateral", 18.0, 14.0, 0.3, "collateral value"),
+        (row.lendingValue, "lending", 34.0, 16.0, 0.9, "lending value"),
       ] where value.isFinite {
         let x = xScale.position(value)
         canvas.rect(
@@ -116,12 +117,12 @@ public struct LendingChart: Sendable {
       if row.loan.isFinite {
         let x = xScale.position(row.loan)
         canvas.line(
-          x1: x, y1: y + 2, x2: x, y2: y + 42, stroke: "#000000", width: 2, dash: "4 3",
+          x1: x, y1: y + 15, x2: x, y2: y + 54, stroke: "#000000", width: 2, dash: "4 3",
           cssClass: "loan", title: "\(row.name): loan \(amount(row.loan))")
         if row.loan > 0 && row.lendingValue.isFinite {
           let share = row.lendingValue / row.loan
           canvas.text(
-            ChartText.percent(share) + " of the loan", x: width - margin.right + 16, y: y + 35,
+            ChartText.percent(share) + " of the loan", x: width - margin.right + 16, y: y + 47,
             size: 12, weight: share < 1 ? "bold" : nil, fill: share < 1 ? "#B00020" : "#222")
         }
       }
