@@ -1,20 +1,23 @@
 # ipfin: two commands do all the set-up on a machine with the Swift 6 toolchain.
 #   make run    builds in release mode and runs the main job
-#   make test   builds and runs every test
+#   make test   builds and runs every test, then renders the report in headless Chromium
 # Both run `deps` first, which installs GSL (libgsl-dev) and pkg-config when pkg-config cannot
-# find gsl (see scripts/install-deps.sh).
+# find gsl; `make test` also installs Chromium when it is missing (see scripts/install-deps.sh).
 
 SWIFT ?= swift
 CONFIG ?= release
 PREFIX ?= /usr/local
 IPFIN = .build/$(CONFIG)/ipfin
 
-.PHONY: all deps build run test bench calibration clean install uninstall
+.PHONY: all deps test-deps build run test bench calibration clean install uninstall
 
 all: build
 
 deps:
 	@./scripts/install-deps.sh
+
+test-deps:
+	@./scripts/install-deps.sh --chromium
 
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product ipfin
@@ -25,10 +28,13 @@ run: build
 	./scripts/main-job.sh $(IPFIN) out
 
 # Every test, in a release build: the statistical tests (10^6 draws, calibration, Monte Carlo
-# accuracy) run at full strength there and the whole suite stays within minutes.
-test: deps
+# accuracy) run at full strength there and the whole suite stays within minutes. Then the
+# example report is loaded in headless Chromium, which fails on a page that does not render or
+# a chart that is missing or broken (scripts/check-report.sh).
+test: test-deps
 	$(SWIFT) build -c $(CONFIG) --build-tests
 	$(SWIFT) test -c $(CONFIG) --skip-build
+	./scripts/check-report.sh $(IPFIN)
 
 bench: deps
 	./Benchmarks/run.sh

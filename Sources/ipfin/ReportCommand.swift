@@ -13,15 +13,20 @@ struct ReportCommand: ParsableCommand {
     abstract: "Write a self-contained HTML report of scenarios, with every chart as SVG.",
     discussion: """
       Runs the scenarios as 'ipfin compare' does and writes DIR/index.html (inline SVG, no \
-      script, no network): a fan chart per projected series (observed points, each scenario's \
-      median with 80% and 95% bands), a histogram of the simulated portfolio value per \
-      scenario with the mean, collateral value, lending value and loan marked, the tornado \
-      chart of the first scenario with a valuation, the comparison table and the data sources \
-      used. Each chart is also written as its own .svg file in DIR (fan-<n>-<title>.svg, \
-      histogram-<n>-<title>.svg, tornado.svg, with the title cut to 40 characters); all the \
-      files are written, or none, and each is confirmed on standard error. An input of a \
-      scenario that lies in DIR under a name the report may write (index.html, tornado.svg, \
-      fan-*.svg, histogram-*.svg) is refused before anything runs.
+      script, no network): first a summary per scenario (lending value against the loan, \
+      forced-sale coverage, the losses at default, the final-year filings with their 95% \
+      band), then the lending value against the loan, the distribution of the horizon value \
+      and of the loss given default (one row per scenario on a shared axis), a fan chart per \
+      projected series (observed points, each scenario's median with 80% and 95% bands on a \
+      log axis, and the model chosen), the tornado chart of the first scenario with a \
+      valuation, every figure of the comparison in words with units, and the data sources; \
+      scenarios with the same figures share an entry. Each chart is also written as its own \
+      .svg file in DIR (lending.svg, histogram-1-portfolio-value.svg, \
+      histogram-2-loss-given-default.svg, fan-<n>-<title>.svg with the title cut to 40 \
+      characters, tornado.svg); all the files are written, or none, and each is confirmed on \
+      standard error. An input of a scenario that lies in DIR under a name the report may \
+      write (index.html, lending.svg, tornado.svg, fan-*.svg, histogram-*.svg) is refused \
+      before anything runs.
 
       Exit codes: 64 bad option, 65 bad scenario or data, 66 missing scenario file, 70 \
       numerical failure, 73 cannot write output.
@@ -51,7 +56,9 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     let results = try scenarios.run(checkOutputs: checkFolder(against:))
-    let report = HTMLReport(results: results, sources: try DataSource.bundled())
+    let report = HTMLReport(
+      results: results, sources: try DataSource.bundled(),
+      generator: "ipfin \(IPFinVersion.current)")
     let files = report.files(in: out)
     // The exact files, now that the charts are known.
     try Output.checkPaths(
@@ -72,8 +79,7 @@ struct ReportCommand: ParsableCommand {
       else { continue }
       throw ValidationError(
         "the input \(input) is in the report's folder \(out) under a name the report may write "
-          + "(index.html, tornado.svg, fan-*.svg, histogram-*.svg); choose another folder for "
-          + "--out, or move the input")
+          + "(\(HTMLReport.writableNames)); choose another folder for --out, or move the input")
     }
   }
 }

@@ -7,10 +7,6 @@ import IPStatistics
 import IPValuation
 import Testing
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
 /// Running scenarios: what reaches the comparison and the projection rows, independence of the
 /// thread count, partial scenarios, and errors that name the scenario file and key.
 @Suite("Scenario runner")
@@ -198,73 +194,6 @@ struct ScenarioRunnerTests {
     }
   }
 
-  /// The report of run scenarios: every file parses as XML; each fan chart holds the observed
-  /// points used, one 80% and one 95% band per distinct projection, and every scenario's name
-  /// in its legend (a scenario projecting the same as an earlier one shares its entry); one
-  /// histogram per valuation with its markers; the baseline's tornado.
-  @Test func reportHoldsEachSeries() throws {
-    let (files, paths) = try Self.files([
-      "b-shifted.yaml":
-        "extends: base.yaml\nname: shifted\nvaluation: {discount_rate_shift: 0.02}\n",
-      "c-growth.yaml": """
-      extends: base.yaml
-      name: growth
-      projection:
-        adjustments: [{right: invention, from: 2026, growth_uplift: 0.02}]
-      """,
-    ])
-    defer { withExtendedLifetime(files) {} }
-    let results = try Self.run(paths)
-    let report = HTMLReport(results: results, sources: try DataSource.bundled())
-    let directory = files.directory.appendingPathComponent("report").path
-    try report.write(to: directory)
-    let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-    #expect(names.filter { $0.hasPrefix("fan-") }.count == 2)
-    #expect(names.filter { $0.hasPrefix("histogram-") }.count == 3)
-    #expect(names.contains("tornado.svg") && names.contains("index.html"))
-    for name in names {
-      let text = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
-      #expect(throws: Never.self) { try XMLDocument(xmlString: text, options: []) }
-    }
-
-    let observed = try FilingDataset.bundled()
-      .series(SeriesKey(office: "VN", right: "invention")).points.filter { $0.year >= 2005 }
-    let fan = try #require(report.fanCharts.first)
-    #expect(fan.title == "VN invention applications filed")
-    let svg = fan.svg()
-    #expect(
-      try elements(svg, "//*[local-name()='circle'][@class='observed']").count == observed.count)
-    #expect(try elements(svg, "//*[local-name()='polygon'][@class='band95']").count == 2)
-    #expect(try elements(svg, "//*[local-name()='polygon'][@class='band80']").count == 2)
-    let legend = try elements(svg, "//*[local-name()='g'][@class='legend-entry']")
-      .map { $0.stringValue ?? "" }
-    #expect(legend == ["observed", "base (= shifted)", "growth"])
-    // The resident series is not adjusted: all three scenarios project it alike.
-    let resident = try #require(report.fanCharts.last).svg()
-    #expect(try elements(resident, "//*[local-name()='polygon'][@class='band95']").count == 1)
-    #expect(
-      try elements(resident, "//*[local-name()='g'][@class='legend-entry']")
-        .map { $0.stringValue ?? "" } == ["observed", "base (= shifted, growth)"])
-    // A name that itself ends in a parenthesis keeps it.
-    let copy = try files.write("copy.yaml", "extends: base.yaml\nname: copy (v2)\n")
-    let copied = HTMLReport(results: try Self.run([copy, paths[0]]), sources: [:])
-    #expect(copied.fanCharts.first?.series.map(\.name) == ["copy (v2) (= base)"])
-
-    let histogram = try #require(report.histograms.first)
-    #expect(histogram.values == results[0].valuation?.result.portfolioValues)
-    #expect(
-      histogram.markers.map(\.label) == [
-        "mean market value", "collateral value", "lending value", "loan",
-      ])
-    #expect(report.tornado?.bars.count == results[0].valuation?.tornado.rows.count)
-    #expect(report.sources.map(\.id).contains("investip-2024"))
-    // The three scenarios share their seeds: one sentence names all three.
-    #expect(
-      report.notes.last
-        == "Reproducible from the same files: projection seed 1989, 400 paths per model; "
-        + "valuation seed 11, 3000 paths at 2025-12-31 (base, shifted, growth).")
-  }
-
   /// A series cites the sources of the points it was fitted on and of its analog's end points
   /// (not of the analog's other years); the report lists them, an unknown id as not described.
   @Test func analogSourcesAreCited() throws {
@@ -293,7 +222,7 @@ struct ScenarioRunnerTests {
       """)
     let results = try Self.run([path])
     #expect(results[0].series[0].sources == ["kr-end", "kr-start", "vn-src"])
-    let report = HTMLReport(results: results, sources: [:])
+    let report = HTMLReport(results: results, sources: [:], generator: "ipfin")
     #expect(report.sources.map(\.id) == ["kr-end", "kr-start", "vn-src"])
     #expect(report.sources.allSatisfy { $0.title == "not described in sources.csv" })
   }

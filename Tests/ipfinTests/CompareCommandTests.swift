@@ -66,11 +66,17 @@ struct CompareCommandTests {
     let report = directory.appendingPathComponent("report")
     let files = try FileManager.default.contentsOfDirectory(atPath: report.path)
     #expect(files.contains("index.html"))
-    #expect(files.filter { $0.hasSuffix(".svg") }.count == 5 + 5 + 1)
+    // A fan chart per series, the two distributions, the lending chart and the tornado.
+    #expect(files.filter { $0.hasSuffix(".svg") }.count == 5 + 2 + 1 + 1)
     for file in files {
       let text = try String(contentsOf: report.appendingPathComponent(file), encoding: .utf8)
       #expect(throws: Never.self) { try XMLDocument(xmlString: text, options: []) }
     }
+    // The page names the version that made it.
+    let version = try BinaryRunner.run(["--version"]).standardOutput
+      .trimmingCharacters(in: .newlines)
+    let page = try String(contentsOf: report.appendingPathComponent("index.html"), encoding: .utf8)
+    #expect(page.contains("Made by ipfin \(version).") && !version.isEmpty)
   }
 
   /// The same seeds give the same bytes on 1 and 2 threads, wide and long.
@@ -161,7 +167,7 @@ struct CompareCommandTests {
     #expect(written.status == 0)
     #expect(
       Set(try FileManager.default.contentsOfDirectory(atPath: report.path)) == [
-        "index.html", "histogram-1-child-simulated-portfolio-value.svg", "tornado.svg",
+        "index.html", "histogram-1-portfolio-value.svg", "lending.svg", "tornado.svg",
       ])
   }
 

@@ -188,7 +188,7 @@ struct OutputTargetsTests {
     let result = try BinaryRunner.run(["report", scenario.path, "--out", report.path])
     #expect(result.status == 0, "\(result.standardError)")
     let files = try FileManager.default.contentsOfDirectory(atPath: report.path)
-    #expect(files.count == 3)
+    #expect(files.count == 4)
     #expect(files.allSatisfy { $0.utf8.count <= 64 }, "\(files)")
     for file in files {
       #expect(result.standardError.contains("ipfin: wrote \(report.path)/\(file)\n"), "\(file)")

@@ -38,6 +38,27 @@ enum ChartFrame {
   }
 }
 
+extension ChartFrame {
+  /// A horizontal value axis whose line lies at `bottom`: a grid line per tick from `top` down to
+  /// it, the tick labels (divided by `divisor`) under it, and `label` centred below them.
+  static func drawValueAxis(
+    on canvas: inout SVGCanvas, scale: ChartScale, top: Double, bottom: Double,
+    divisor: Double, label: String
+  ) {
+    for tick in scale.ticks {
+      let x = scale.position(tick)
+      canvas.line(x1: x, y1: top, x2: x, y2: bottom, stroke: "#e4e4e4")
+      canvas.text(
+        scale.label(tick, divisor: divisor), x: x, y: bottom + 18, anchor: .middle, size: 11,
+        fill: "#444")
+    }
+    canvas.line(x1: scale.start, y1: bottom, x2: scale.end, y2: bottom, stroke: "#444")
+    canvas.text(
+      label, x: (scale.start + scale.end) / 2, y: bottom + 40, anchor: .middle, size: 12,
+      fill: "#444")
+  }
+}
+
 /// A legend drawn down the right-hand side of a chart.
 struct ChartLegend {
   let x: Double
@@ -67,6 +88,29 @@ struct ChartLegend {
     y += 18
   }
 
+  /// A fan chart's entry: a swatch of the median line, with `bands` the 80% band (filled) and
+  /// the 95% band (dashed outline); the label, and `detail` (the model) under it in smaller
+  /// grey text when not empty.
+  mutating func addFan(
+    on canvas: inout SVGCanvas, label: String, detail: String, color: String, bands: Bool
+  ) {
+    canvas.raw("<g class=\"legend-entry\">")
+    if bands {
+      canvas.rect(
+        x: x, y: y - 11, width: 24, height: 14, fill: color, opacity: 0, stroke: color,
+        dash: "4 3")
+      canvas.rect(x: x, y: y - 8, width: 24, height: 8, fill: color, opacity: 0.25)
+    }
+    canvas.line(x1: x, y1: y - 4, x2: x + 24, y2: y - 4, stroke: color, width: 2)
+    canvas.text(label, x: x + 32, y: y, size: 12)
+    if !detail.isEmpty {
+      canvas.text(detail, x: x + 32, y: y + 14, size: 11, fill: "#555")
+      y += 14
+    }
+    canvas.raw("</g>")
+    y += 22
+  }
+
   mutating func addNote(on canvas: inout SVGCanvas, _ text: String) {
     canvas.text(text, x: x, y: y + 4, size: 11, fill: "#666")
     y += 16
@@ -85,8 +129,51 @@ enum ChartText {
     NumberFormatting.fixed(value / unit.divisor, digits: unit.divisor > 1 ? 2 : 0, grouped: true)
   }
 
+  /// An amount with its currency, in the scale that suits it: "VND 58.19 m", "VND 2.44 bn".
+  static func money(_ value: Double, currency: String) -> String {
+    let unit = ChartUnit.scaled(for: value, noun: currency)
+    let scale = unit.abbreviated("")
+    return [currency, amount(value, in: unit), scale].filter { !$0.isEmpty }
+      .joined(separator: " ")
+  }
+
+  /// A share as a percentage with two decimals ("2.06%").
+  static func percent(_ share: Double) -> String {
+    NumberFormatting.fixed(100 * share, digits: 2) + "%"
+  }
+
+  /// `text` cut to at most `characters` characters, the last one an ellipsis when it is cut, so
+  /// that a long scenario name cannot run out of its chart (hover text keeps the whole name).
+  static func fitted(_ text: String, _ characters: Int) -> String {
+    text.count <= characters ? text : String(text.prefix(max(characters - 1, 0))) + "…"
+  }
+
   /// The width of a character of 12 px text, about 7 px (an estimate: SVG has no text metrics).
   static let characterWidth = 7.0
+
+  /// The estimated width in pixels of `text` at `size` px (``characterWidth`` scaled).
+  static func width(_ text: String, size: Double) -> Double {
+    Double(text.count) * characterWidth * size / 12
+  }
+
+  /// `text` broken at spaces into lines no wider than `width` pixels at `size` px, counting
+  /// 0.48 em a character, about the mean width of Helvetica's and Arial's characters in
+  /// running text (a word longer than a line gets a line of its own).
+  static func wrap(_ text: String, width: Double, size: Double) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      let candidate = line.isEmpty ? String(word) : line + " " + word
+      if !line.isEmpty && Double(candidate.count) * 0.48 * size > width {
+        lines.append(line)
+        line = String(word)
+      } else {
+        line = candidate
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+  }
 
   /// The width in pixels a legend needs for `labels` at 12 px.
   static func legendWidth(_ labels: [String]) -> Double {

@@ -24,4 +24,17 @@ public struct ChartUnit: Sendable, Equatable {
     if magnitude >= 1e4 { return ChartUnit(divisor: 1e3, label: "thousands of \(noun)") }
     return ChartUnit(divisor: 1, label: noun)
   }
+
+  /// The unit as a table's heading writes it after `noun`: "VND bn", "VND m", "VND thousand"
+  /// or "VND" for the divisors 1e9, 1e6, 1e3 and 1 (without a noun, "bn", "m" or "thousand").
+  public func abbreviated(_ noun: String) -> String {
+    let scale: String
+    switch divisor {
+    case 1e9: scale = "bn"
+    case 1e6: scale = "m"
+    case 1e3: scale = "thousand"
+    default: return noun
+    }
+    return noun.isEmpty ? scale : "\(noun) \(scale)"
+  }
 }

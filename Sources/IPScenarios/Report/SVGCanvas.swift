@@ -43,35 +43,40 @@ struct SVGCanvas {
     body.append(element)
   }
 
+  /// A line; with a `title`, hover text on a band 8 px wide around it (SVG's `<title>`).
   mutating func line(
     x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1,
-    dash: String? = nil, cssClass: String? = nil
+    dash: String? = nil, cssClass: String? = nil, title: String? = nil
   ) {
     var extra = ""
     if let dash { extra += " stroke-dasharray=\"\(dash)\"" }
     if let cssClass { extra += " class=\"\(cssClass)\"" }
+    let ends =
+      "x1=\"\(Self.number(x1))\" y1=\"\(Self.number(y1))\" x2=\"\(Self.number(x2))\" "
+      + "y2=\"\(Self.number(y2))\""
+    let line = "<line \(ends) stroke=\"\(stroke)\" stroke-width=\"\(Self.number(width))\"\(extra)/>"
+    guard let title else {
+      body.append(line)
+      return
+    }
     body.append(
-      "<line x1=\"\(Self.number(x1))\" y1=\"\(Self.number(y1))\" x2=\"\(Self.number(x2))\" "
-        + "y2=\"\(Self.number(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(Self.number(width))\"\(extra)/>"
-    )
+      "<g><title>\(Self.escape(title))</title>\(line)<line \(ends) stroke=\"\(stroke)\" "
+        + "stroke-width=\"8\" stroke-opacity=\"0\"/></g>")
   }
 
   mutating func rect(
     x: Double, y: Double, width: Double, height: Double, fill: String, opacity: Double = 1,
-    stroke: String? = nil, cssClass: String? = nil, title: String? = nil
+    stroke: String? = nil, dash: String? = nil, cssClass: String? = nil, title: String? = nil
   ) {
     var extra = ""
     if opacity < 1 { extra += " fill-opacity=\"\(Self.number(opacity))\"" }
     if let stroke { extra += " stroke=\"\(stroke)\"" }
+    if let dash { extra += " stroke-dasharray=\"\(dash)\"" }
     if let cssClass { extra += " class=\"\(cssClass)\"" }
     let open =
       "<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(max(width, 0)))\" "
       + "height=\"\(Self.number(max(height, 0)))\" fill=\"\(fill)\"\(extra)"
-    if let title {
-      body.append(open + "><title>\(Self.escape(title))</title></rect>")
-    } else {
-      body.append(open + "/>")
-    }
+    body.append(open + Self.close("rect", title: title))
   }
 
   mutating func circle(
@@ -82,16 +87,12 @@ struct SVGCanvas {
     let open =
       "<circle cx=\"\(Self.number(x))\" cy=\"\(Self.number(y))\" r=\"\(Self.number(radius))\" "
       + "fill=\"\(fill)\"\(classAttribute)"
-    if let title {
-      body.append(open + "><title>\(Self.escape(title))</title></circle>")
-    } else {
-      body.append(open + "/>")
-    }
+    body.append(open + Self.close("circle", title: title))
   }
 
   mutating func polyline(
     _ points: [(Double, Double)], stroke: String, width: Double = 2, dash: String? = nil,
-    cssClass: String? = nil
+    cssClass: String? = nil, title: String? = nil
   ) {
     guard points.count >= 2 else { return }
     let list = points.map { "\(Self.number($0.0)),\(Self.number($0.1))" }.joined(separator: " ")
@@ -100,18 +101,34 @@ struct SVGCanvas {
     if let cssClass { extra += " class=\"\(cssClass)\"" }
     body.append(
       "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(stroke)\" "
-        + "stroke-width=\"\(Self.number(width))\" stroke-linejoin=\"round\"\(extra)/>")
+        + "stroke-width=\"\(Self.number(width))\" stroke-linejoin=\"round\"\(extra)"
+        + Self.close("polyline", title: title))
   }
 
+  /// A filled polygon; `stroke` and `dash` draw its outline.
   mutating func polygon(
-    _ points: [(Double, Double)], fill: String, opacity: Double, cssClass: String? = nil
+    _ points: [(Double, Double)], fill: String, opacity: Double, stroke: String? = nil,
+    dash: String? = nil, cssClass: String? = nil, title: String? = nil
   ) {
     guard points.count >= 3 else { return }
     let list = points.map { "\(Self.number($0.0)),\(Self.number($0.1))" }.joined(separator: " ")
-    let classAttribute = cssClass.map { " class=\"\($0)\"" } ?? ""
+    var extra = ""
+    if let stroke {
+      extra += " stroke=\"\(stroke)\" stroke-width=\"1\""
+    } else {
+      extra += " stroke=\"none\""
+    }
+    if let dash { extra += " stroke-dasharray=\"\(dash)\"" }
+    if let cssClass { extra += " class=\"\(cssClass)\"" }
     body.append(
-      "<polygon points=\"\(list)\" fill=\"\(fill)\" fill-opacity=\"\(Self.number(opacity))\" "
-        + "stroke=\"none\"\(classAttribute)/>")
+      "<polygon points=\"\(list)\" fill=\"\(fill)\" fill-opacity=\"\(Self.number(opacity))\""
+        + extra + Self.close("polygon", title: title))
+  }
+
+  /// The end of an element's start tag: `/>`, or `>` with a `<title>` and the end tag.
+  private static func close(_ element: String, title: String?) -> String {
+    guard let title else { return "/>" }
+    return "><title>\(escape(title))</title></\(element)>"
   }
 
   enum Anchor: String {

@@ -44,7 +44,7 @@ public struct TornadoChart: Sendable {
 
   /// The chart as a standalone SVG document: two `rect`s of class `low` and `high` per driver,
   /// sorted by swing, widest first, and a line at the base value.
-  public func svg(width: Double = 720) -> String {
+  public func svg(width: Double = 1100) -> String {
     let sorted = bars.sorted { $0.swing > $1.swing }
     let rowHeight = 28.0
     // Room on the left for the longest label, at 12 px.
@@ -58,18 +58,11 @@ public struct TornadoChart: Sendable {
     let xScale = ChartScale(
       minimum: finite.min() ?? 0, maximum: finite.max() ?? 1, start: margin.left,
       end: width - margin.right, tickCount: 6)
-    canvas.text(title, x: 16, y: 24, size: 16, weight: "bold")
+    canvas.text(ChartText.fitted(title, 100), x: 16, y: 24, size: 16, weight: "bold")
     let bottom = height - margin.bottom
-    for tick in xScale.ticks {
-      let x = xScale.position(tick)
-      canvas.line(x1: x, y1: margin.top - 6, x2: x, y2: bottom, stroke: "#e4e4e4")
-      canvas.text(
-        xScale.label(tick, divisor: unit.divisor), x: x, y: bottom + 18, anchor: .middle,
-        size: 11, fill: "#444")
-    }
-    canvas.text(
-      "deterministic portfolio value (\(unit.label))", x: (margin.left + width - margin.right) / 2,
-      y: bottom + 40, anchor: .middle, size: 12, fill: "#444")
+    ChartFrame.drawValueAxis(
+      on: &canvas, scale: xScale, top: margin.top - 6, bottom: bottom, divisor: unit.divisor,
+      label: "deterministic portfolio value (\(unit.label))")
     let baseX = xScale.position(base)
     for (row, bar) in sorted.enumerated() {
       let y = margin.top + Double(row) * rowHeight
