@@ -45,7 +45,7 @@ struct ChartTests {
       series: [
         FanChart.Series(
           name: "baseline", colorIndex: 0, points: points(0.05, spread: 0.03),
-          model: "exponential, smallest AICc of 5 fitted"),
+          model: "exponential (smallest AICc among 5 fitted models)"),
         FanChart.Series(
           name: "resolution-57 & <more>", colorIndex: 1, points: points(0.08, spread: 0.03)),
       ])
@@ -76,7 +76,8 @@ struct ChartTests {
     let dots = try marks(svg, "median-point")
     #expect(dots.count == 2 * 11)
     #expect(try legendLabels(svg) == ["observed", "baseline", "resolution-57 & <more>"])
-    #expect(svg.contains(">exponential, smallest AICc of 5 fitted</text>"))
+    // The legend gives the model under the scenario's name, cut to its width when too long.
+    #expect(svg.contains(">exponential (smallest AICc among 5 fitted"))
     // Hover text: the bands and medians name the scenario; each dot gives the year, the median
     // and both bands, rounded to whole applications.
     for cssClass in ["band95", "band80", "median"] {
@@ -84,12 +85,12 @@ struct ChartTests {
     }
     #expect(
       try marks(svg, "band95").compactMap(hoverText).first
-        == "baseline, exponential, smallest AICc of 5 fitted: 95% prediction band")
+        == "baseline, exponential (smallest AICc among 5 fitted models): 95% prediction band")
     let point = chart.series[0].points[10]
     let expected =
       "baseline, 2035: median \(grouped(point.median)); 80% band \(grouped(point.low80)) to "
       + "\(grouped(point.high80)); 95% band \(grouped(point.low95)) to \(grouped(point.high95)) "
-      + "(exponential, smallest AICc of 5 fitted)"
+      + "(exponential (smallest AICc among 5 fitted models))"
     #expect(dots.compactMap(hoverText).contains(expected))
     #expect(svg.contains("thousands of applications (log scale)"))
   }

@@ -226,7 +226,7 @@ struct HTMLReportTests {
     #expect(try marks(svg, "band80").count == 2)
     #expect(try legendLabels(svg) == ["observed", "base (= shifted)", "growth"])
     #expect(
-      fan.series.map(\.model) == Array(repeating: "exponential, named in the scenario", count: 2))
+      fan.series.map(\.model) == Array(repeating: "exponential (named)", count: 2))
     let rows = try #require(results[0].series[0].selectedRows).filter { $0.kind == .projected }
     let dots = try marks(svg, "median-point").compactMap(hoverText)
     #expect(dots.count == 2 * rows.count)
@@ -255,7 +255,7 @@ struct HTMLReportTests {
     #expect(table.rows.contains { $0.label.hasPrefix("Expected credit loss (VND ") })
     #expect(
       table.row("VN invention applications filed: model")?.cells.first
-        == "exponential, named in the scenario")
+        == "exponential (named)")
     #expect(table.row("VN invention applications filed, 2032: 95% band, low") != nil)
     let coverage = try #require(table.row("Forced-sale coverage of the loan (%)"))
     #expect(
@@ -292,6 +292,6 @@ struct HTMLReportTests {
       report.summary.sections.map(\.heading) == ["Lending", "Projected filings: median (95% band)"])
     let lending = try #require(report.summary.rows.first)
     #expect(lending.label.hasPrefix("Lending value (") && lending.cells[1] == "")
-    #expect(report.fanCharts.first?.series.first?.model.contains("smallest AICc of") == true)
+    #expect(report.fanCharts.first?.series.first?.model == "discounted-drift (the default)")
   }
 }

@@ -39,7 +39,7 @@ public struct FanChart: Sendable {
     /// The projected years in order.
     public var points: [Point]
     /// The model projected and how it was chosen, shown under the name in the legend and in
-    /// the hover text ("damped-trend, smallest AICc of 6 fitted"); empty to show none.
+    /// the hover text ("damped-trend (smallest AICc among 6 fitted models)"); empty to show none.
     public var model: String
 
     /// Creates a series.

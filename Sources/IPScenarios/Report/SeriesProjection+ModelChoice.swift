@@ -3,14 +3,16 @@
 import IPStatistics
 
 extension SeriesProjection {
-  /// The model projected and how it was chosen, as the report shows it: "damped-trend, smallest
-  /// AICc of 6 fitted", "drift, smallest backtest MAPE of 5 fitted", "constant-growth, named in
-  /// the scenario" (the only model tried), or "no model projected".
+  /// The model projected and how it was chosen, as the report shows it: the projection's own
+  /// ``SeriesProjection/selectionNote`` without its leading `selected: ` or `model: `, so that
+  /// the report and `ipfin project` say it in the same words ("exponential (smallest AICc among
+  /// 5 fitted models)", "discounted-drift (the default)", "constant-growth (named)"); "no model
+  /// projected" when none was.
   var modelChoice: String {
-    guard let model = selectedModel else { return "no model projected" }
-    guard fits.count > 1 else { return "\(model), named in the scenario" }
-    let fitted = fits.filter { $0.status == .fitted }.count
-    let rule = selection == .aicc ? "smallest AICc" : "smallest backtest MAPE"
-    return "\(model), \(rule) of \(fitted) fitted"
+    guard selectedModel != nil else { return "no model projected" }
+    for prefix in ["selected: ", "model: "] where selectionNote.hasPrefix(prefix) {
+      return String(selectionNote.dropFirst(prefix.count))
+    }
+    return selectionNote
   }
 }
