@@ -77,26 +77,24 @@ public struct InputError: Error, LocalizedError, Equatable, Sendable, ExitCodePr
   /// The most characters of a value that a message repeats: 40.
   public static let excerptLength = 40
 
-  /// `value` in single quotes for a message: whole when it has at most `length` characters,
+  /// `value` in single quotes for a message: whole when it takes at most `length` characters,
   /// otherwise its first `length` characters, an ellipsis and its length (`'1111…' (10,485,760
   /// characters)`), so that a huge bad value is not echoed whole. Control characters are
-  /// written as `\u{..}` escapes.
+  /// written as `\u{..}` escapes, which count towards `length`.
   public static func quoted(_ value: String, length: Int = excerptLength) -> String {
-    func escaped<Text: StringProtocol>(_ text: Text) -> String {
-      var result = ""
-      for scalar in text.unicodeScalars {
-        if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) {
-          result += "\\u{\(String(scalar.value, radix: 16))}"
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
+    var excerpt = ""
+    var shown = 0
+    for scalar in value.unicodeScalars {
+      let escaped = scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
+      let piece = escaped ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+      guard shown + piece.count <= length else {
+        let total = NumberFormatting.fixed(Double(value.count), digits: 0, grouped: true)
+        return "'\(excerpt)…' (\(total) characters)"
       }
-      return result
+      excerpt += piece
+      shown += piece.count
     }
-    let count = value.count
-    guard count > length else { return "'\(escaped(value))'" }
-    let total = NumberFormatting.fixed(Double(count), digits: 0, grouped: true)
-    return "'\(escaped(value.prefix(length)))…' (\(total) characters)"
+    return "'\(excerpt)'"
   }
 
   /// The exit code of ``kind``.

@@ -131,5 +131,10 @@ struct CSVReaderTests {
     let excerpt = String(repeating: "7", count: 40)
     #expect(InputError.quoted(long) == "'\(excerpt)…' (10,485,760 characters)")
     #expect(InputError.quoted("a\tb\u{7F}") == "'a\\u{9}b\\u{7f}'")
+    // Escapes count towards the 40 characters (found by fuzzing: a header of control
+    // characters made a message of over 1,000 characters).
+    let controls = String(repeating: "\u{19}", count: 200)
+    let escapes = String(repeating: "\\u{19}", count: 6)
+    #expect(InputError.quoted(controls) == "'\(escapes)…' (200 characters)")
   }
 }
