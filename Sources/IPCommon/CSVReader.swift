@@ -10,7 +10,7 @@
 /// fields are trimmed of surrounding spaces and tabs, and blank lines and lines whose first
 /// character other than a space or tab is `#` (outside quotes) are skipped.
 ///
-/// Every refusal is a ``InputError`` (`badData`) naming the file, the line and the column (the
+/// Every refusal is an ``InputError`` (`badData`) naming the file, the line and the column (the
 /// field's position in its row, 1-based, with the header's name for it when there is one):
 /// - the file, a line or a field over ``InputLimits`` (the file without a line);
 /// - a NUL byte, or a byte that is not UTF-8;

@@ -10,7 +10,7 @@
 public struct InputLimits: Sendable, Equatable {
   /// The most bytes a file may hold.
   public var fileBytes: Int
-  /// The most bytes of one line, without its line break.
+  /// The most bytes of one line, without its LF (a CR before the LF counts).
   public var lineBytes: Int
   /// The most bytes of one field (CSV) or scalar (YAML), as written in the file.
   public var fieldBytes: Int

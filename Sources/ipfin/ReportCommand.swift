@@ -20,8 +20,8 @@ struct ReportCommand: ParsableCommand {
       used. Each chart is also written as its own .svg file in DIR; all the files are written, \
       or none.
 
-      Exit codes: 64 bad option, 65 bad scenario or data, 66 missing scenario file, 70 \
-      numerical failure, 73 cannot write output.
+      Exit codes: 64 bad option, 65 bad scenario or data, 66 a scenario, data or portfolio \
+      file that does not exist or cannot be read, 70 numerical failure, 73 cannot write output.
       """)
 
   @OptionGroup var scenarios: ScenarioRunOptions
