@@ -1,6 +1,7 @@
 # ipfin: two commands do all the set-up on a machine with the Swift 6 toolchain.
 #   make run    builds in release mode and runs the main job
-#   make test   builds and runs every test, then renders the report in headless Chromium
+#   make test   builds and runs every test, renders the report in headless Chromium and fuzzes
+#               the file readers briefly
 # Both run `deps` first, which installs GSL (libgsl-dev) and pkg-config when pkg-config cannot
 # find gsl; `make test` also installs Chromium when it is missing (see scripts/install-deps.sh).
 
@@ -9,7 +10,7 @@ CONFIG ?= release
 PREFIX ?= /usr/local
 IPFIN = .build/$(CONFIG)/ipfin
 
-.PHONY: all deps test-deps build run test bench calibration clean install uninstall
+.PHONY: all deps test-deps build run test fuzz bench calibration clean install uninstall
 
 all: build
 
@@ -30,11 +31,18 @@ run: build
 # Every test, in a release build: the statistical tests (10^6 draws, calibration, Monte Carlo
 # accuracy) run at full strength there and the whole suite stays within minutes. Then the
 # example report is loaded in headless Chromium, which fails on a page that does not render or
-# a chart that is missing or broken (scripts/check-report.sh).
+# a chart that is missing or broken (scripts/check-report.sh), and a short, repeatable fuzzing
+# pass of the file readers runs 10,000 inputs each (scripts/fuzz.sh).
 test: test-deps
 	$(SWIFT) build -c $(CONFIG) --build-tests
 	$(SWIFT) test -c $(CONFIG) --skip-build
 	./scripts/check-report.sh $(IPFIN)
+	SWIFT=$(SWIFT) FUZZ_RUNS=10000 ./scripts/fuzz.sh
+
+# Fuzzes each file reader with libFuzzer for FUZZ_SECONDS seconds (default 60); see
+# docs/fuzzing.md.
+fuzz: deps
+	SWIFT=$(SWIFT) ./scripts/fuzz.sh
 
 bench: deps
 	./Benchmarks/run.sh
@@ -51,4 +59,4 @@ calibration: deps
 	./Benchmarks/calibration.sh
 
 clean:
-	rm -rf .build out
+	rm -rf .build .build-fuzz out

@@ -74,6 +74,29 @@ public struct InputError: Error, LocalizedError, Equatable, Sendable, ExitCodePr
     InputError(.badData, at: location, message)
   }
 
+  /// The most characters of a value that a message repeats: 40.
+  public static let excerptLength = 40
+
+  /// `value` in single quotes for a message: whole when it takes at most `length` characters,
+  /// otherwise its first `length` characters, an ellipsis and its length (`'1111…' (10,485,760
+  /// characters)`), so that a huge bad value is not echoed whole. Control characters are
+  /// written as `\u{..}` escapes, which count towards `length`.
+  public static func quoted(_ value: String, length: Int = excerptLength) -> String {
+    var excerpt = ""
+    var shown = 0
+    for scalar in value.unicodeScalars {
+      let escaped = scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
+      let piece = escaped ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+      guard shown + piece.count <= length else {
+        let total = NumberFormatting.fixed(Double(value.count), digits: 0, grouped: true)
+        return "'\(excerpt)…' (\(total) characters)"
+      }
+      excerpt += piece
+      shown += piece.count
+    }
+    return "'\(excerpt)'"
+  }
+
   /// The exit code of ``kind``.
   public var exitCode: Int32 {
     switch kind {

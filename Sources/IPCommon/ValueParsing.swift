@@ -4,9 +4,9 @@
 public enum ValueParsing {
   /// A finite decimal number such as `12`, `-3.5` or `1e6`: an optional sign, digits, a point
   /// and an exponent, without thousands separators. `nil` for anything else, including `nan`,
-  /// `inf` and hexadecimal floats.
+  /// `inf`, hexadecimal floats and text holding a NUL byte (which would end the number early).
   public static func number(_ text: String) -> Double? {
-    guard let value = Double(text), value.isFinite else { return nil }
+    guard !text.utf8.contains(0), let value = Double(text), value.isFinite else { return nil }
     // Reject Swift's hexadecimal float syntax: users mean decimals.
     if text.lowercased().contains("x") { return nil }
     return value

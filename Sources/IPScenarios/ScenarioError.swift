@@ -28,11 +28,11 @@ public struct ScenarioError: Error, LocalizedError, Equatable, Sendable, ExitCod
     self.exitCode = exitCode
   }
 
-  /// `file:line:column: key 'a.b': message`.
+  /// `file:line:column: key 'a.b': message` (a key path over 120 characters in part).
   public var description: String {
     var text = ""
     if let location { text += "\(location): " }
-    if let key { text += "key '\(key)': " }
+    if let key { text += "key \(InputError.quoted(key, length: 120)): " }
     return text + message
   }
 

@@ -19,8 +19,9 @@ import IPValuation
 /// nested mappings; a list (such as `adjustments` or `series`) replaces the parent's list
 /// whole. `name` and `description` are never inherited. Relative paths resolve against the
 /// folder of the file that wrote them, so an inherited `portfolio:` still points where the
-/// parent meant. An unknown key, a wrong type, a value out of range, a missing file or a
-/// cycle of `extends` is a ``ScenarioError`` naming the file, line and key (exit code 65).
+/// parent meant. An unknown key, a wrong type, a value out of range or a cycle of `extends` is a
+/// ``ScenarioError`` naming the file, line and key (exit code 65; 66 for a file that does not
+/// exist or cannot be read). Anchors and aliases are refused before the YAML is composed.
 public enum ScenarioLoader {
   /// The model names a scenario may use: `auto`, `all` and the statistics module's models.
   public static let modelNames = ["auto", "all"] + GrowthModel.allCases.map(\.rawValue)
@@ -36,35 +37,41 @@ public enum ScenarioLoader {
 
   /// Loads and validates the scenario in `path`.
   ///
-  /// - Throws: ``ScenarioError``: exit code 66 when `path` itself does not exist, 65 for
-  ///   anything wrong inside it or in the files it extends.
-  public static func load(_ path: String) throws -> Scenario {
-    let (tree, parents) = try resolvedTree(path, chain: [])
+  /// - Parameter limits: the size limits of each scenario file (``InputLimits/scenario``).
+  /// - Throws: ``ScenarioError`` with the file, line and key: exit code 66 when `path`, a file
+  ///   it extends, or its data file or portfolio does not exist, cannot be read or is a
+  ///   directory; 65 for anything wrong inside it or in the files it extends (an empty file, a
+  ///   file over `limits`, a NUL byte or a byte that is not UTF-8, YAML anchors and aliases, a
+  ///   key, type or value the format does not allow, a cycle of `extends`).
+  public static func load(_ path: String, limits: InputLimits = .scenario) throws -> Scenario {
+    let (tree, parents) = try resolvedTree(path, chain: [], limits: limits, reference: nil)
     var scenario = try decode(tree, file: path)
     scenario.extendedFiles = parents
     return scenario
   }
 
   /// The scenario's YAML tree with its `extends` chain merged in, and the files of that chain
-  /// (nearest first, `path` itself not included).
+  /// (nearest first, `path` itself not included). `reference` is the `extends` entry that
+  /// names `path`, where an error reading the file is reported.
   static func resolvedTree(
-    _ path: String, chain: [String]
+    _ path: String, chain: [String], limits: InputLimits,
+    reference: (location: SourceLocation, name: String)?
   ) throws -> (tree: YAMLTree, parents: [String]) {
     let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-    let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
+    let text = try readText(path, limits: limits, reference: reference)
+    let tree = try YAMLTree.parse(text, file: path, limits: limits)
+    if case .null = tree {
       throw ScenarioError(
         at: SourceLocation(file: path),
-        "cannot read the scenario file: it does not exist or is "
-          + "not readable UTF-8 text", exitCode: chain.isEmpty ? 66 : 65)
+        "the scenario file is empty; write at least a projection or a valuation section")
     }
-    let tree = try YAMLTree.parse(text, file: path)
     let mapping = try YAMLMapping(tree, path: "")
     guard let parentNode = mapping.node("extends") else { return (tree, []) }
     guard case let .scalar(parentName, _, location) = parentNode else {
       throw mapping.typeError("extends", parentNode, expected: "a file name")
+    }
+    guard !parentName.isEmpty else {
+      throw ScenarioError(at: location, key: "extends", "the file name is empty")
     }
     let parentURL =
       parentName.hasPrefix("/")
@@ -79,16 +86,41 @@ public enum ScenarioLoader {
         at: location, key: "extends",
         "a cycle of 'extends': \(cycle.joined(separator: " -> "))")
     }
-    guard FileManager.default.fileExists(atPath: parentURL.path) else {
-      throw ScenarioError(
-        at: location, key: "extends",
-        "the file '\(parentName)' does not exist (looked for \(parentPath))")
-    }
-    let parent = try resolvedTree(parentPath, chain: visited)
+    let parent = try resolvedTree(
+      parentPath, chain: visited, limits: limits, reference: (location, parentName))
     return (
       tree.overlaid(on: parent.tree, excluding: ["name", "description", "extends"]),
       [parentPath] + parent.parents
     )
+  }
+
+  /// The text of the scenario file `path`, checked against `limits`.
+  ///
+  /// - Throws: ``ScenarioError``: a file that cannot be read (66) or is over the file limit
+  ///   (65) at `reference` (the `extends` entry naming it) when there is one, else at `path`; a
+  ///   NUL byte, a byte that is not UTF-8 or a line over the limit at its line and column in
+  ///   `path` (65).
+  static func readText(
+    _ path: String, limits: InputLimits, reference: (location: SourceLocation, name: String)?
+  ) throws -> String {
+    let bytes: [UInt8]
+    do {
+      bytes = try InputFile.read(path: path, limit: limits.fileBytes)
+    } catch let error as InputError {
+      guard let reference else {
+        throw ScenarioError(at: error.location, error.message, exitCode: error.exitCode)
+      }
+      let resolved = path == reference.name ? "" : " (\(InputError.quoted(path, length: 200)))"
+      throw ScenarioError(
+        at: reference.location, key: "extends",
+        "the file \(InputError.quoted(reference.name))\(resolved): \(error.message)",
+        exitCode: error.exitCode)
+    }
+    do {
+      return try InputText.decode(bytes, source: path, limits: limits)
+    } catch let error as InputError {
+      throw ScenarioError(at: error.location, error.message)
+    }
   }
 
   /// Builds a ``Scenario`` from a merged tree.
@@ -130,7 +162,8 @@ public enum ScenarioLoader {
         guard rightNames.contains(right) else {
           throw ScenarioError(
             at: location, key: path,
-            "'\(right)' is not a right; allowed: \(rightNames.joined(separator: ", "))")
+            "\(InputError.quoted(right)) is not a right; allowed: "
+              + rightNames.joined(separator: ", "))
         }
         series.append(SeriesSettings(right: right, location: location))
         continue
@@ -147,7 +180,8 @@ public enum ScenarioLoader {
         SeriesSettings(
           right: right, scope: scope, model: model,
           growth: try entry.number(
-            "growth", rate: true, range: -0.99...10, allowed: "-99% to 1000%"),
+            "growth", rate: true, range: -0.99...ProjectionRequest.largestGrowth,
+            allowed: "-99% to 1000%"),
           location: entry.location))
     }
     if let scope = try map.string("scope") {
@@ -189,11 +223,7 @@ public enum ScenarioLoader {
       try requireOneOf(map, "error_scale", scale, ErrorScale.allCases.map(\.rawValue))
       settings.errorScale = ErrorScale(rawValue: scale) ?? .log
     }
-    if let seed = try map.integer(
-      "seed", range: 0...Int.max, allowed: "a non-negative whole number")
-    {
-      settings.seed = UInt64(seed)
-    }
+    settings.seed = try map.seed("seed")
     settings.simulations = try map.integer(
       "simulations", range: 100...ProjectionRequest.mostSimulations)
     for (index, node) in (try map.sequence("adjustments") ?? []).enumerated() {
@@ -232,20 +262,22 @@ public enum ScenarioLoader {
       kind = .projection(
         .growthUplift(
           rate: try map.number(
-            "growth_uplift", rate: true, range: -0.99...10, allowed: "-99% to 1000%") ?? 0,
+            "growth_uplift", rate: true, range: -0.99...ProjectionRequest.largestGrowth,
+            allowed: "-99% to 1000%") ?? 0,
           from: from))
     case "level_shift":
       guard let from else { throw map.missing("from") }
       kind = .projection(
         .levelShift(
           shift: try map.number(
-            "level_shift", rate: true, range: -0.99...100, allowed: "-99% to 10000%") ?? 0,
+            "level_shift", rate: true, range: -0.99...ProjectionRequest.largestLevelShift,
+            allowed: "-99% to 10000%") ?? 0,
           from: from))
     case "cap":
       kind = .cap(
         try map.number(
-          "cap", range: Double.leastNonzeroMagnitude...Double.greatestFiniteMagnitude,
-          allowed: "a positive number") ?? 0)
+          "cap", range: Double.leastNonzeroMagnitude...FilingDataset.largestValue,
+          allowed: "a positive number of at most 1e12") ?? 0)
     default:
       let text = try map.requireString("analog")
       do {
@@ -271,16 +303,12 @@ public enum ScenarioLoader {
       guard let date = CalendarDate(iso8601: text) else {
         throw ScenarioError(
           at: map.node("valuation_date")?.location, key: map.keyPath("valuation_date"),
-          "'\(text)' is not a date; write YYYY-MM-DD")
+          "\(InputError.quoted(text)) is not a date; write YYYY-MM-DD")
       }
       settings.valuationDate = date
     }
     settings.paths = try map.integer("paths", range: 2...ValuationAssumptions.maximumPaths)
-    if let seed = try map.integer(
-      "seed", range: 0...Int.max, allowed: "a non-negative whole number")
-    {
-      settings.seed = UInt64(seed)
-    }
+    settings.seed = try map.seed("seed")
     settings.correlation = try map.number("correlation", range: 0...1)
     settings.discountRate = try map.number("discount_rate", rate: true, range: 0...1)
     settings.discountRateShift =
@@ -367,7 +395,7 @@ public enum ScenarioLoader {
     guard allowed.contains(value) else {
       throw ScenarioError(
         at: map.node(key)?.location ?? map.location, key: map.keyPath(key),
-        "'\(value)' is not allowed; allowed: \(allowed.joined(separator: ", "))")
+        "\(InputError.quoted(value)) is not allowed; allowed: \(allowed.joined(separator: ", "))")
     }
   }
 }

@@ -9,7 +9,12 @@ import IPValuation
 /// projected series and the valuation's portfolio, assumptions and collateral policy.
 ///
 /// Building a plan reads the data set and the portfolio and checks every setting, so that a
-/// bad scenario fails before any scenario runs. Errors name the scenario file and the key.
+/// bad scenario fails before any scenario runs: every projection request is validated and its
+/// series and analog spans looked up in the data, and the portfolio is resolved under the
+/// valuation's assumptions (``DeterministicValuation``), as the simulation does before it draws.
+/// What only fitting finds (too few points for a model, a zero on the log scale, a horizon
+/// before the data) is found when the projections run. Errors name the scenario file and the
+/// key. `ipfin scenario check` builds the plans and stops there.
 public struct ScenarioPlan: Sendable {
   /// One projected series.
   public struct Series: Sendable {
@@ -73,7 +78,8 @@ public struct ScenarioPlan: Sendable {
       }
       self.dataset = dataset
       self.series = try projection.series.enumerated().map { index, settings in
-        try Self.series(settings, index: index, of: projection, scenario: scenario)
+        try Self.series(
+          settings, index: index, of: projection, dataset: dataset, scenario: scenario)
       }
     } else {
       self.dataset = nil
@@ -113,7 +119,7 @@ public struct ScenarioPlan: Sendable {
   /// The request of one projected series, with the adjustments that name it.
   static func series(
     _ settings: SeriesSettings, index: Int, of projection: ProjectionSettings,
-    scenario: Scenario
+    dataset: FilingDataset, scenario: Scenario
   ) throws -> Series {
     let scope = settings.scope ?? projection.scope
     var request = ProjectionRequest(
@@ -135,7 +141,14 @@ public struct ScenarioPlan: Sendable {
       case let .cap(cap): request.cap = cap
       }
     }
-    try wrap(scenario, key: "projection", location: settings.location) { try request.validate() }
+    try wrap(scenario, key: "projection", location: settings.location) {
+      try request.validate()
+      // The series and every analog's span must be in the data.
+      _ = try dataset.series(request.key)
+      for case let .analog(analog) in request.adjustments {
+        _ = try analog.growthRate(in: dataset)
+      }
+    }
     let label = scope == "all" ? settings.right : "\(settings.right)_\(scope)"
     return Series(
       label: label, request: request, keyPath: "projection.series[\(index)]",
@@ -172,6 +185,11 @@ public struct ScenarioPlan: Sendable {
       try assumptions.validate()
       try policy.validate()
       try settings.loan?.validate()
+    }
+    // Every asset resolved under the assumptions, as the simulation does first: a date after
+    // the valuation date, a shifted input out of range or a value that overflows is found here.
+    try wrap(scenario, key: "valuation", location: nil) {
+      _ = try DeterministicValuation.run(portfolio: portfolio, assumptions: assumptions)
     }
     return Valuation(
       portfolio: portfolio, assumptions: assumptions, policy: policy, loan: settings.loan,

@@ -80,7 +80,8 @@ struct YAMLMapping {
     if let range, !range.contains(number) {
       throw ScenarioError(
         at: value.location, key: keyPath(key),
-        "\(text) is out of range; allowed: \(allowed ?? "\(range.lowerBound) to \(range.upperBound)")"
+        "\(InputError.quoted(text)) is out of range; allowed: "
+          + (allowed ?? "\(range.lowerBound) to \(range.upperBound)")
       )
     }
     return number
@@ -101,6 +102,15 @@ struct YAMLMapping {
     return number
   }
 
+  /// A random seed: a whole number from 0 to 2^64 - 1, as the command line's `--seed` takes.
+  func seed(_ key: String) throws -> UInt64? {
+    guard let value = node(key) else { return nil }
+    guard case let .scalar(text, false, _) = value, let seed = UInt64(text) else {
+      throw typeError(key, value, expected: "a whole number from 0 to 2^64 - 1")
+    }
+    return seed
+  }
+
   /// A nested mapping.
   func mapping(_ key: String) throws -> YAMLMapping? {
     guard let value = node(key) else { return nil }
@@ -117,22 +127,30 @@ struct YAMLMapping {
   }
 
   /// A file path, resolved against the folder of the file that wrote it (which, for an
-  /// inherited value, is the parent scenario's file). The file must exist.
+  /// inherited value, is the parent scenario's file). The path must exist and not be a
+  /// directory; whether it can be read is found when it is read.
+  ///
+  /// - Throws: ``ScenarioError`` at the value: an empty name (exit code 65), a path that does
+  ///   not exist or is a directory (66).
   func existingPath(_ key: String) throws -> String? {
     guard let value = node(key), let text = try string(key) else { return nil }
+    guard !text.isEmpty else {
+      throw ScenarioError(at: value.location, key: keyPath(key), "the file name is empty")
+    }
     let base = URL(fileURLWithPath: value.location.file).deletingLastPathComponent()
     let resolved =
       text.hasPrefix("/")
       ? URL(fileURLWithPath: text) : base.appendingPathComponent(text)
     let path = resolved.standardizedFileURL.path
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-      !isDirectory.boolValue
-    else {
+    let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+    guard exists, !isDirectory.boolValue else {
       throw ScenarioError(
         at: value.location, key: keyPath(key),
-        "the file '\(text)' does not exist (looked for \(path); relative paths are relative to "
-          + "the scenario file that names them)")
+        "the file \(InputError.quoted(text)) "
+          + (exists ? "is a directory, not a file" : "does not exist")
+          + " (looked for \(InputError.quoted(path, length: 200)); relative paths are relative to "
+          + "the scenario file that names them)", exitCode: 66)
     }
     return YAMLMapping.displayPath(path)
   }
@@ -156,7 +174,7 @@ struct YAMLMapping {
 
   static func kind(of tree: YAMLTree) -> String {
     switch tree {
-    case let .scalar(text, _, _): return "'\(text)'"
+    case let .scalar(text, _, _): return InputError.quoted(text)
     case .mapping: return "a mapping"
     case .sequence: return "a list"
     case .null: return "nothing"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+internal import CYaml
 import Foundation
 import IPCommon
 import Yams
@@ -27,12 +28,22 @@ indirect enum YAMLTree: Sendable {
     }
   }
 
+  /// The deepest nesting of mappings and sequences a scenario file may have: 16 (a scenario
+  /// needs 4, as in `valuation.collateral.ltv.invention`).
+  static let deepestNesting = 16
+
   /// Parses YAML `text` read from `file`.
   ///
-  /// - Throws: ``ScenarioError`` for YAML syntax errors, duplicate keys (at the second
-  ///   occurrence), non-scalar keys, and aliases (not supported: scenarios inherit with
-  ///   `extends`).
-  static func parse(_ text: String, file: String) throws -> YAMLTree {
+  /// The text is first read as libyaml's stream of events, without building any document, and
+  /// refused at the first anchor or alias (so that an alias bomb never expands), nesting deeper
+  /// than ``deepestNesting``, or scalar longer than `limits.fieldBytes`; only then is it
+  /// composed.
+  ///
+  /// - Throws: ``ScenarioError`` for YAML syntax errors, anchors and aliases (not supported:
+  ///   scenarios inherit with `extends`), nesting and scalars over the limits, duplicate keys (at
+  ///   the second occurrence) and non-scalar keys, each with its line and column.
+  static func parse(_ text: String, file: String, limits: InputLimits) throws -> YAMLTree {
+    try checkEvents(text, file: file, limits: limits)
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
@@ -40,13 +51,18 @@ indirect enum YAMLTree: Sendable {
       // Point at the second occurrence of the first duplicated key after the mapping's start.
       let key = duplicates.first ?? ""
       let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      let indent = { (line: Substring) in line.prefix(while: { $0 == " " || $0 == "-" }).count }
       let occurrences = lines.indices.filter { index in
         index + 1 >= context.mark.line
-          && lines[index].drop(while: { $0 == " " || $0 == "-" }).hasPrefix("\(key):")
+          && lines[index].dropFirst(indent(lines[index])).hasPrefix("\(key):")
       }
-      let line = occurrences.count >= 2 ? occurrences[1] + 1 : context.mark.line
+      let (line, column) =
+        occurrences.count >= 2
+        ? (occurrences[1] + 1, indent(lines[occurrences[1]]) + 1)
+        : (context.mark.line, context.mark.column)
       throw ScenarioError(
-        at: SourceLocation(file: file, line: line), key: key,
+        at: SourceLocation(file: file, line: line, column: column),
+        key: key,
         "this key appears twice in the same mapping")
     } catch let error as YamlError {
       throw ScenarioError(
@@ -56,6 +72,75 @@ indirect enum YAMLTree: Sendable {
     }
     guard let root else { return .null(at: SourceLocation(file: file, line: 1, column: 1)) }
     return try convert(root, file: file)
+  }
+
+  /// Reads `text` as libyaml's events and refuses anchors, aliases, nesting deeper than
+  /// ``deepestNesting`` and scalars longer than `limits.fieldBytes`, and syntax errors, each at
+  /// its line and column; memory stays that of one event.
+  private static func checkEvents(_ text: String, file: String, limits: InputLimits) throws {
+    var parser = yaml_parser_t()
+    guard yaml_parser_initialize(&parser) == 1 else {
+      throw ScenarioError(at: SourceLocation(file: file), "cannot start the YAML parser")
+    }
+    defer { yaml_parser_delete(&parser) }
+    var bytes = Array(text.utf8)
+    try bytes.withUnsafeMutableBufferPointer { buffer in
+      yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+      var depth = 0
+      while true {
+        var event = yaml_event_t()
+        guard yaml_parser_parse(&parser, &event) == 1 else {
+          let mark = parser.problem_mark
+          var problem = parser.problem.map { String(cString: $0) } ?? "a syntax error"
+          if let context = parser.context { problem += " (\(String(cString: context)))" }
+          throw ScenarioError(
+            at: SourceLocation(
+              file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1),
+            "not valid YAML: \(problem)")
+        }
+        defer { yaml_event_delete(&event) }
+        let location = SourceLocation(
+          file: file, line: Int(event.start_mark.line) + 1,
+          column: Int(event.start_mark.column) + 1)
+        let anchor: UnsafeMutablePointer<yaml_char_t>?
+        switch event.type {
+        case YAML_STREAM_END_EVENT:
+          return
+        case YAML_ALIAS_EVENT:
+          throw ScenarioError(
+            at: location,
+            "YAML aliases (*name) are not supported; use 'extends' to share settings")
+        case YAML_SCALAR_EVENT:
+          anchor = event.data.scalar.anchor
+          if event.data.scalar.length > limits.fieldBytes {
+            throw ScenarioError(
+              at: location,
+              "the value is longer than the limit of "
+                + InputLimits.describe(bytes: limits.fieldBytes))
+          }
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+          anchor =
+            event.type == YAML_SEQUENCE_START_EVENT
+            ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
+          depth += 1
+          if depth > deepestNesting {
+            throw ScenarioError(
+              at: location,
+              "mappings and lists are nested more than \(deepestNesting) levels deep")
+          }
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+          anchor = nil
+          depth -= 1
+        default:
+          anchor = nil
+        }
+        if anchor != nil {
+          throw ScenarioError(
+            at: location,
+            "YAML anchors (&name) are not supported; use 'extends' to share settings")
+        }
+      }
+    }
   }
 
   private static func convert(_ node: Node, file: String) throws -> YAMLTree {
@@ -81,8 +166,9 @@ indirect enum YAMLTree: Sendable {
     case let .sequence(sequence):
       return .sequence(try sequence.map { try convert($0, file: file) }, at: location)
     case .alias:
+      // Refused before composing (checkEvents); kept for completeness.
       throw ScenarioError(
-        at: location, "YAML aliases are not supported; use 'extends' to share settings")
+        at: location, "YAML aliases (*name) are not supported; use 'extends' to share settings")
     }
   }
 

@@ -35,8 +35,9 @@ struct CompareCommand: ParsableCommand {
       the output is identical for any thread count. Files are written only when every \
       scenario has run, and never over a file a scenario reads.
 
-      Exit codes: 64 bad option, 65 bad scenario or data (with file, line and key), 66 \
-      missing scenario file, 70 numerical failure, 73 cannot write output.
+      Exit codes: 64 bad option, 65 bad scenario or data (with file, line and key), 66 a \
+      scenario, data or portfolio file that does not exist or cannot be read, 70 numerical \
+      failure, 73 cannot write output.
       """)
 
   @OptionGroup var scenarios: ScenarioRunOptions

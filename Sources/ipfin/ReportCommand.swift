@@ -28,8 +28,8 @@ struct ReportCommand: ParsableCommand {
       write (index.html, lending.svg, tornado.svg, fan-*.svg, histogram-*.svg) is refused \
       before anything runs.
 
-      Exit codes: 64 bad option, 65 bad scenario or data, 66 missing scenario file, 70 \
-      numerical failure, 73 cannot write output.
+      Exit codes: 64 bad option, 65 bad scenario or data, 66 a scenario, data or portfolio \
+      file that does not exist or cannot be read, 70 numerical failure, 73 cannot write output.
       """)
 
   @OptionGroup var scenarios: ScenarioRunOptions

@@ -40,7 +40,8 @@ struct CSVTableTests {
     #expect(error("a,b\n1,2,3\n")?.location?.line == 2)
     #expect(error("a,b\n1,\"open\n")?.message.contains("not closed") == true)
     let stray = error("a,b\n1,x\"y\n")
-    #expect(stray?.location == SourceLocation(file: "bad.csv", line: 2, column: 2))
+    #expect(
+      stray?.location == SourceLocation(file: "bad.csv", line: 2, column: 2, columnName: "b"))
     #expect(error("a,a\n1,2\n")?.message.contains("appears twice") == true)
     #expect(error("a,b\n\"q\"x,2\n")?.kind == .badData)
     #expect(error("a,b\n1,2\n")?.exitCode == nil)

@@ -99,11 +99,6 @@ struct ScenarioLoaderTests {
         "valuation.correlation", "out of range"
       ),
       (
-        "missing portfolio file", "valuation:\n  portfolio: nowhere.csv\n", 2,
-        "valuation.portfolio",
-        "does not exist"
-      ),
-      (
         "bad date", "valuation:\n  portfolio: p.csv\n  valuation_date: 2025-02-30\n", 3,
         "valuation.valuation_date", "not a date"
       ),
@@ -157,7 +152,7 @@ struct ScenarioLoaderTests {
   }
 
   /// A cycle of `extends` is found and shown; a missing parent is an error at the `extends`
-  /// line; a missing scenario file is exit code 66.
+  /// line with exit code 66, as a missing scenario file.
   @Test func extendsErrors() throws {
     let files = try ScenarioFiles()
     let a = try files.write("a.yaml", "extends: b.yaml\n")
@@ -175,7 +170,9 @@ struct ScenarioLoaderTests {
       _ = try ScenarioLoader.load(orphan)
       Issue.record("a missing parent was accepted")
     } catch let error as ScenarioError {
-      #expect(error.location?.line == 3 && error.exitCode == 65)
+      #expect(error.location?.line == 3 && error.key == "extends" && error.exitCode == 66)
+      #expect(error.description.contains("'missing.yaml'"), "\(error)")
+      #expect(error.description.contains("does not exist"), "\(error)")
     }
     do {
       _ = try ScenarioLoader.load(files.directory.appendingPathComponent("none.yaml").path)

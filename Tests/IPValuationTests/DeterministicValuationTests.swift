@@ -186,7 +186,7 @@ struct DeterministicValuationTests {
       A,invention,VN,2020-01-01,2021-01-01,100,0.05
       B,invention,VN,2026-03-01,2026-09-01,100,0.05
       """
-    let portfolio = try Portfolio(table: CSVTable(text: text, source: "p.csv"))
+    let portfolio = try Portfolio.parse(text: text, source: "p.csv")
     do {
       _ = try DeterministicValuation.run(
         portfolio: portfolio,

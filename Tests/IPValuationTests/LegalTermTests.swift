@@ -135,7 +135,7 @@ struct LegalTermTests {
     for (row, column, phrase) in rows {
       let text = "\(header)\nOK,invention,VN,2015-01-01,2016-01-01,,1000,0.05\n\(row)\n"
       do {
-        _ = try Portfolio(table: CSVTable(text: text, source: "p.csv"))
+        _ = try Portfolio.parse(text: text, source: "p.csv")
         Issue.record("accepted: \(row)")
       } catch let error as InputError {
         #expect(error.exitCode == 65, "\(row)")

@@ -21,7 +21,7 @@ struct PortfolioReadingTests {
       D1,Design,VN,2022-01-15,2023-01-20,1,8e8,,,0.02,0.01,,,,,,,,,VND
       T1,trademark,VN,2010-01-01,2011-01-01,,2.5e10,0.06,0.15,0.03,0.02,0.05,0.13,,,,,,retail,VND
       """
-    let portfolio = try Portfolio(table: CSVTable(text: text, source: "p.csv"))
+    let portfolio = try Portfolio.parse(text: text, source: "p.csv")
     #expect(portfolio.currency == "VND")
     #expect(
       portfolio.assets.map(\.right) == [
@@ -62,7 +62,7 @@ struct PortfolioReadingTests {
     let text =
       "id,right,office,filing_date,revenue,royalty_rate,grant_date\n"
       + "A,invention,VN,2020-01-01,100,0.05,2021-01-01\n"
-    let portfolio = try Portfolio(table: CSVTable(text: text, source: "p.csv"))
+    let portfolio = try Portfolio.parse(text: text, source: "p.csv")
     #expect(portfolio.currency == "")
     #expect(portfolio.assets[0].grantProbability == 1)
     #expect(portfolio.assets[0].revenueVolatility == 0)
@@ -170,6 +170,25 @@ struct PortfolioReadingTests {
       line: 3, column: "currency",
       message: "'USD' is not allowed; allowed: one currency for the whole file: line 2 has 'VND'"),
     BadInput(
+      name: "amount beyond what the model computes",
+      text: header + ",maintenance_cost\n" + good + ",1e308\n", line: 2,
+      column: "maintenance_cost",
+      message: "'1e308' is not allowed; allowed: an amount from 0 to 1e18"),
+    BadInput(
+      name: "revenue beyond what the model computes",
+      text: header + "\nA1,invention,VN,2015-01-01,2016-01-01,,1.5e18,0.05\n", line: 2,
+      column: "revenue", message: "'1.5e18' is not allowed; allowed: an amount from 0 to 1e18"),
+    BadInput(
+      name: "NUL byte in a number",
+      text: header + "\nA1,invention,VN,2015-01-01,2016-01-01,,5\u{0}0000000000,0.05\n", line: 2,
+      column: "revenue", message: "NUL byte"),
+    BadInput(
+      name: "a field too many", text: header + "\n" + good + ",9\n", line: 2, column: nil,
+      message: "this row has more fields than the header's 8"),
+    BadInput(
+      name: "a field too few", text: header + "\nA1,invention,VN,2015-01-01,2016-01-01\n",
+      line: 2, column: "grant_probability", message: "this row has 5 fields but the header has 8"),
+    BadInput(
       name: "empty file", text: "", line: nil, column: nil, message: "the file is empty"),
     BadInput(
       name: "header without assets", text: header + "\n", line: nil, column: nil,
@@ -196,6 +215,99 @@ struct PortfolioReadingTests {
     }
     // The input file is never touched.
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+  }
+
+  /// A byte that is not UTF-8 names its line and column.
+  @Test func invalidUTF8NamesItsPlace() throws {
+    let path = try temporaryFile("")
+    try Data(
+      Array((Self.header + "\nA1,invention,VN,2015-01-01,2016-01-01,,5").utf8) + [0xFF, 0x0A]
+    )
+    .write(to: URL(fileURLWithPath: path))
+    do {
+      _ = try Portfolio.read(path: path)
+      Issue.record("no error")
+    } catch let error as InputError {
+      #expect(error.exitCode == 65)
+      #expect(error.location?.description == "\(path):2:7 (column 'revenue')")
+      #expect(error.message.contains("0xFF is not UTF-8"))
+    }
+  }
+
+  /// A bad value of ten million characters is repeated in part: its first 40 characters and
+  /// its length; a 4 KiB one is the longest a field may be.
+  @Test func aHugeBadValueIsRepeatedInPart() throws {
+    let value = String(repeating: "9", count: 4_000) + "x"
+    do {
+      _ = try Portfolio.parse(
+        text: Self.header + "\nA1,invention,VN,2015-01-01,2016-01-01,,\(value),0.05\n",
+        source: "p.csv")
+      Issue.record("no error")
+    } catch let error as InputError {
+      let excerpt = String(repeating: "9", count: 40)
+      #expect(error.message.hasPrefix("'\(excerpt)…' (4,001 characters)"))
+      #expect(error.message.count < 200)
+    }
+    let huge = String(repeating: "9", count: 10_000_000)
+    do {
+      _ = try Portfolio.parse(
+        text: Self.header + "\nA1,invention,VN,2015-01-01,2016-01-01,,\(huge),0.05\n",
+        source: "p.csv")
+      Issue.record("no error")
+    } catch let error as InputError {
+      #expect(error.location?.line == 2 && error.location?.columnName == "revenue")
+      #expect(error.message.contains("longer than the limit of 4,096 bytes"))
+      #expect(error.message.count < 200)
+    }
+  }
+
+  /// `/dev/null` is an empty portfolio (65), `/dev/zero` meets the file limit (65), a FIFO is
+  /// read like a file, and a directory cannot be read (66).
+  @Test func specialFilesAreReadByWhatTheyAre() throws {
+    for (path, code, fragment) in [
+      ("/dev/null", 65, "the file is empty"), ("/dev/zero", 65, "larger than the limit"),
+      (FileManager.default.temporaryDirectory.path, 66, "directory"),
+    ] as [(String, Int32, String)] {
+      do {
+        _ = try Portfolio.read(
+          path: path, limits: InputLimits(fileBytes: 1 << 20, lineBytes: 1 << 16, fieldBytes: 4096))
+        Issue.record("\(path): no error")
+      } catch let error as InputError {
+        #expect(error.exitCode == code, "\(path)")
+        #expect(error.location?.file == path)
+        #expect(error.message.contains(fragment), "\(error.message)")
+      }
+    }
+    let fifo = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ipfin-portfolio-\(UUID().uuidString)").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    defer { try? FileManager.default.removeItem(atPath: fifo) }
+    let text = Self.header + "\n" + Self.good + "\n"
+    let writer = Thread {
+      guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+      handle.write(Data(text.utf8))
+      try? handle.close()
+    }
+    writer.start()
+    #expect(try Portfolio.read(path: fifo).assets.map(\.id) == ["A1"])
+  }
+
+  /// A portfolio of 100,000 rows with every column (24 MB) is within the limits.
+  @Test func aPortfolioOfOneHundredThousandRowsIsRead() throws {
+    let row =
+      ",invention,VN,2015-01-01,2016-01-01,,420000000000,8%,15%,1.5%,1%,2.5%,13%,20%,12,1%,0.5%,"
+      + "3000000,consumer electronics and household appliances for export markets,VND"
+    var text =
+      "id,right,office,filing_date,grant_date,grant_probability,revenue,revenue_growth,"
+      + "revenue_volatility,royalty_rate,royalty_low,royalty_high,discount_rate,tax_rate,"
+      + "economic_life,obsolescence,invalidity_hazard,maintenance_cost,industry,currency\n"
+    text.reserveCapacity(100_000 * 200)
+    for index in 1...100_000 { text += "PATENT-VN-2015-\(index)" + row + "\n" }
+    #expect(text.utf8.count < InputLimits.csv.fileBytes)
+    let path = try temporaryFile(text)
+    let portfolio = try Portfolio.read(path: path)
+    #expect(portfolio.assets.count == 100_000)
+    #expect(portfolio.assets.last?.location?.line == 100_001)
   }
 
   @Test func missingFileIsMissingInput() {

@@ -32,7 +32,8 @@ public struct FilingDataset: Sendable {
   ///   installation, or the bundled file's own errors.
   public static func bundled() throws -> FilingDataset {
     let text = try BundledResource.text("ip-filings.csv", reportedName: bundledName)
-    return try FilingDataset(table: CSVTable(text: text, source: bundledName))
+    var reader = try CSVReader(text: text, source: bundledName)
+    return try FilingDataset(csv: &reader)
   }
 
   /// The name the bundled data is reported by in messages.
@@ -47,20 +48,27 @@ public struct FilingDataset: Sendable {
   /// - Plain format (no `office` column): `year,value`, optionally with `unit`, `status`,
   ///   `source` and `note`; one series, ``plainSeriesKey``.
   ///
+  /// Every value is checked as it is read: a year from 1800 to 2100 (``dataYears``), a count
+  /// from 0 to 10^12 (``largestValue``), key parts of at most 64 characters.
+  ///
   /// - Throws: ``InputError`` with the file, line and column: `missingInput` (66) when the file
-  ///   cannot be read; `badData` (65) for a missing column, a year that is not a whole number,
-  ///   a value that is not a number or is negative, an unknown status, an empty office, right,
-  ///   measure or scope, a duplicate (office, right, measure, scope, year), or a file without
-  ///   data rows.
-  public static func read(path: String) throws -> FilingDataset {
-    try FilingDataset(table: CSVTable.read(path: path))
+  ///   does not exist or cannot be read (or is a directory); `badData` (65) for a file over
+  ///   `limits`, a NUL byte or a byte that is not UTF-8, malformed CSV (see ``CSVReader``), a
+  ///   missing column, a year that is not a whole number from 1800 to 2100, a value that is not a
+  ///   number, is negative or is above 10^12, an unknown status, an empty or overlong office,
+  ///   right, measure or scope, a duplicate (office, right, measure, scope, year), or a file
+  ///   without data rows.
+  public static func read(path: String, limits: InputLimits = .csv) throws -> FilingDataset {
+    var reader = try CSVReader(path: path, limits: limits)
+    return try FilingDataset(csv: &reader)
   }
 
-  /// Parses CSV `text`, naming it `source` in messages (see ``read(path:)``).
+  /// Parses CSV `text`, naming it `source` in messages (see ``read(path:limits:)``).
   ///
-  /// - Throws: ``InputError`` as ``read(path:)``.
+  /// - Throws: ``InputError`` as ``read(path:limits:)``.
   public static func parse(text: String, source: String) throws -> FilingDataset {
-    try FilingDataset(table: CSVTable(text: text, source: source))
+    var reader = try CSVReader(text: text, source: source)
+    return try FilingDataset(csv: &reader)
   }
 
   /// The series with key `key`, named as ``resolve(_:)`` accepts it (any letter case, right

@@ -38,6 +38,13 @@ public struct ProjectionRequest: Sendable, Equatable {
   public static let defaultLevels = [0.8, 0.95]
   /// The default last projected year, 2035.
   public static let defaultTo = 2035
+  /// The largest growth rate of `constant-growth` and of a growth uplift: 10 (1000% a year).
+  /// Over the longest horizon (100 years) a count of at most ``FilingDataset/largestValue``
+  /// then stays below 10^117, far from the largest `Double`; a larger rate is refused rather
+  /// than projected into a capped, flat band.
+  public static let largestGrowth = 10.0
+  /// The largest level shift: 100 (+10000%).
+  public static let largestLevelShift = 100.0
 
   /// The office, for example `VN`.
   public var office: String
@@ -117,7 +124,9 @@ enum ModelChoice: Equatable {
 
 extension ProjectionRequest {
   /// Checks the fields that do not depend on the data: the model name, the number of
-  /// simulations, the levels, the cap, the growth rate and the backtest settings.
+  /// simulations, the levels, the cap (at most ``FilingDataset/largestValue``), the growth rate
+  /// and the uplifts (above -100%, at most ``largestGrowth``), the level shifts (above -100%,
+  /// at most ``largestLevelShift``) and the backtest settings.
   /// ``Projector/project(_:dataset:)`` calls it first; call it yourself to check a request
   /// before reading data or announcing work. The checks that need the series (the horizon after
   /// its last year) are made by ``Projector/project(_:dataset:)``.
@@ -152,8 +161,9 @@ extension ProjectionRequest {
           + "interval, or 80%), got \(given)\(hint)")
     }
     if let cap {
-      guard cap > 0, cap.isFinite else {
-        throw StatisticsError(.badRequest, "the cap must be a positive number, got \(cap)")
+      guard cap > 0, cap <= FilingDataset.largestValue else {
+        throw StatisticsError(
+          .badRequest, "the cap must be a positive number of at most 1e12, got \(cap)")
       }
       if case .named(let model) = choice, !GrowthModel.saturating.contains(model) {
         throw StatisticsError(
@@ -161,14 +171,23 @@ extension ProjectionRequest {
       }
     }
     if let growth {
-      guard growth > -1, growth.isFinite else {
-        throw StatisticsError(.badRequest, "the growth rate must be above -100%, got \(growth)")
+      guard growth > -1, growth <= Self.largestGrowth else {
+        throw outOfRange("growth rate", growth, largest: "1000%")
       }
       if choice != .all && choice != .named(.constantGrowth) {
         throw StatisticsError(
           .badRequest,
           "a growth rate applies to the constant-growth model only (--model "
             + "constant-growth or all)")
+      }
+    }
+    for adjustment in adjustments {
+      switch adjustment {
+      case .growthUplift(let rate, _) where !(rate > -1 && rate <= Self.largestGrowth):
+        throw outOfRange("growth uplift", rate, largest: "1000%")
+      case .levelShift(let shift, _) where !(shift > -1 && shift <= Self.largestLevelShift):
+        throw outOfRange("level shift", shift, largest: "10000%")
+      default: break
       }
     }
     guard backtestOrigins >= 1, backtestHorizon >= 1 else {
@@ -181,6 +200,14 @@ extension ProjectionRequest {
       }
     }
     return choice
+  }
+
+  /// The error of a rate `value` outside (-100%, `largest`].
+  private func outOfRange(_ what: String, _ value: Double, largest: String) -> StatisticsError {
+    StatisticsError(
+      .badRequest,
+      "the \(what) must be above -100% and at most \(largest), got "
+        + NumberFormatting.exact(value))
   }
 
   /// Checks that `simulations` paths of `years` years (`span`, for the message) stay within

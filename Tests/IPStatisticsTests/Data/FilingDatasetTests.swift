@@ -140,6 +140,42 @@ struct FilingDatasetTests {
     #expect(later.description.hasPrefix("bad.csv:4:"), "\(later.description)")
   }
 
+  /// A year outside 1800-2100 is refused where it is read (a year of 2200 used to pass the
+  /// reader and stop the projection with a usage error and no position).
+  @Test(arguments: ["2200", "2101", "1799"])
+  func aYearOutsideTheDataYearsIsRefusedWithItsPlace(year: String) throws {
+    let error = try #require(Self.error(parsing: "year,value\n2020,100\n\(year),5\n"))
+    #expect(error.exitCode == 65)
+    #expect(error.description.hasPrefix("bad.csv:3:1 (column 'year'): the year '\(year)'"))
+    #expect(error.message.contains("from 1800 to 2100"))
+  }
+
+  /// A count above 10^12 is refused where it is read, never capped: a series ending at
+  /// 1.9e305 used to project 1.01e304 with intervals of zero width.
+  @Test func aCountBeyondTheLargestIsRefused() throws {
+    let error = try #require(
+      Self.error(parsing: "year,value\n2018,1e305\n2019,1.3e305\n2020,1.9e305\n"))
+    #expect(error.description.hasPrefix("bad.csv:2:2 (column 'value'): the value '1e305'"))
+    #expect(error.message.contains("above the largest count, 1e12"))
+    #expect(Self.error(parsing: "year,value\n2018,1e12\n") == nil)
+    #expect(
+      Self.error(parsing: "year,value\n2018,1e999\n")?.message.contains("not a number") == true)
+  }
+
+  /// Bytes that are not text, and overlong keys, are refused with their place.
+  @Test func bytesThatAreNotTextAndLongKeysAreRefused() throws {
+    let nul = try #require(Self.error(parsing: "year,value\n2018,5\u{0}000\n"))
+    #expect(nul.description.hasPrefix("bad.csv:2:2 (column 'value')"))
+    let office = String(repeating: "V", count: 65)
+    let long = try #require(
+      Self.error(parsing: "office,right,measure,scope,year,value\n\(office),i,filed,all,2020,5\n"))
+    #expect(long.description.hasPrefix("bad.csv:2:1 (column 'office')"))
+    #expect(long.message.contains("longer than 64 characters"))
+    var reader = try CSVReader(
+      bytes: Array("year,value\n20".utf8) + [0xC3, 0x28] + Array(",5\n".utf8), source: "b.csv")
+    #expect(throws: InputError.self) { try FilingDataset(csv: &reader) }
+  }
+
   @Test func anUnknownSeriesIsMissingDataListingWhatThereIs() throws {
     let dataset = try FilingDataset.bundled()
     do {
