@@ -20,8 +20,8 @@ import IPValuation
 /// whole. `name` and `description` are never inherited. Relative paths resolve against the
 /// folder of the file that wrote them, so an inherited `portfolio:` still points where the
 /// parent meant. An unknown key, a wrong type, a value out of range or a cycle of `extends` is a
-/// ``ScenarioError`` naming the file, line and key (exit code 65; 66 for a file that does not
-/// exist or cannot be read). Anchors and aliases are refused before the YAML is composed.
+/// ``ScenarioError`` naming the file, line and key (bad data; missing input for a file that does
+/// not exist or cannot be read). Anchors and aliases are refused before the YAML is composed.
 public enum ScenarioLoader {
   /// The model names a scenario may use: `auto`, `all` and the statistics module's models.
   public static let modelNames = ["auto", "all"] + GrowthModel.allCases.map(\.rawValue)
@@ -38,11 +38,11 @@ public enum ScenarioLoader {
   /// Loads and validates the scenario in `path`.
   ///
   /// - Parameter limits: the size limits of each scenario file (``InputLimits/scenario``).
-  /// - Throws: ``ScenarioError`` with the file, line and key: exit code 66 when `path`, a file
-  ///   it extends, or its data file or portfolio does not exist, cannot be read or is a
-  ///   directory; 65 for anything wrong inside it or in the files it extends (an empty file, a
-  ///   file over `limits`, a NUL byte or a byte that is not UTF-8, YAML anchors and aliases, a
-  ///   key, type or value the format does not allow, a cycle of `extends`).
+  /// - Throws: ``ScenarioError`` with the file, line and key: `missingInput` when `path`, a
+  ///   file it extends, or its data file or portfolio does not exist, cannot be read or is a
+  ///   directory; `badData` for anything wrong inside it or in the files it extends (an empty
+  ///   file, a file over `limits`, a NUL byte or a byte that is not UTF-8, YAML anchors and
+  ///   aliases, a key, type or value the format does not allow, a cycle of `extends`).
   public static func load(_ path: String, limits: InputLimits = .scenario) throws -> Scenario {
     let (tree, parents) = try resolvedTree(path, chain: [], limits: limits, reference: nil)
     var scenario = try decode(tree, file: path)
@@ -108,13 +108,13 @@ public enum ScenarioLoader {
       bytes = try InputFile.read(path: path, limit: limits.fileBytes)
     } catch let error as InputError {
       guard let reference else {
-        throw ScenarioError(at: error.location, error.message, exitCode: error.exitCode)
+        throw ScenarioError(at: error.location, error.message, category: error.category)
       }
       let resolved = path == reference.name ? "" : " (\(InputError.quoted(path, length: 200)))"
       throw ScenarioError(
         at: reference.location, key: "extends",
         "the file \(InputError.quoted(reference.name))\(resolved): \(error.message)",
-        exitCode: error.exitCode)
+        category: error.category)
     }
     do {
       return try InputText.decode(bytes, source: path, limits: limits)

@@ -228,7 +228,7 @@ public enum Projector {
   }
 
   /// The error of a named model that could not be fitted or simulated: too few points for it
-  /// (naming the series' lines), or its own error (and exit code) with the file and series in
+  /// (naming the series' lines), or its own error (and kind) with the file and series in
   /// front.
   static func namedFailure(
     _ model: GrowthModel, _ error: any Error, _ series: FilingSeries, points: [FilingPoint],
@@ -319,8 +319,9 @@ public enum Projector {
           + "headline-rate extrapolation)")
     }
     let reasons = attempts.map { "\($0.model): \($0.failure ?? "ok")" }.joined(separator: "; ")
-    // Data that no model can take is a data error (65), whatever failed numerically is 70.
-    let dataErrors = attempts.allSatisfy { ($0.error as? StatisticsError)?.exitCode == 65 }
+    // Data that no model can take is a data error, whatever failed numerically is a numerical
+    // failure.
+    let dataErrors = attempts.allSatisfy { ($0.error as? StatisticsError)?.category == .badData }
     return StatisticsError(
       dataErrors ? .insufficientData : .numericalFailure,
       "\(series.file): \(series.key): no model could be fitted and simulated (\(reasons))")
@@ -403,7 +404,7 @@ struct ModelAttempt {
   let observationCount: Int
   let parameterCount: Int
   var fit: FittedGrowthModel?
-  /// Why the model was not fitted, skipped or simulated, as thrown (its kind and exit code kept).
+  /// Why the model was not fitted, skipped or simulated, as thrown (its kind kept).
   var error: (any Error)?
   var skipped = false
   var failedInSimulation = false

@@ -124,7 +124,7 @@ struct CurveModelTests {
       _ = try GrowthModel.linear.fit(years: [2020, 2021, 2022], values: [1, 2, 3])
       Issue.record("expected an error")
     } catch let error as StatisticsError {
-      #expect(error.kind == .insufficientData && error.exitCode == 65)
+      #expect(error.kind == .insufficientData && error.category == .badData)
     } catch {
       Issue.record("unexpected \(error)")
     }

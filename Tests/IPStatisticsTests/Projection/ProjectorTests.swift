@@ -74,7 +74,7 @@ struct ProjectorTests {
       _ = try Self.project { $0.right = "utility_solution" }
       Issue.record("expected an error")
     } catch let error as StatisticsError {
-      #expect(error.kind == .insufficientData && error.exitCode == 65)
+      #expect(error.kind == .insufficientData && error.category == .badData)
       #expect(error.message.contains("3 points") && error.message.contains("lines"))
     }
     // The headline-rate rule needs only two points.
@@ -112,7 +112,7 @@ struct ProjectorTests {
       _ = try Self.project(dataset) { $0.model = model }
       Issue.record("expected an error")
     } catch let error as StatisticsError {
-      #expect(error.kind == .insufficientData && error.exitCode == 65)
+      #expect(error.kind == .insufficientData && error.category == .badData)
       #expect(
         error.message.hasPrefix("own.csv:2: user series filed all: the value in 2010 is 0,"),
         "\(error.message)")
@@ -149,7 +149,7 @@ struct ProjectorTests {
       }
       Issue.record("expected an error")
     } catch let error as StatisticsError {
-      #expect(error.exitCode == 65)
+      #expect(error.category == .badData)
       #expect(error.message.hasPrefix("own.csv:6: user series filed all: the value in 2014 is 0"))
     }
     // With a given rate only the last point is used.
@@ -214,7 +214,7 @@ struct ProjectorTests {
       }
       Issue.record("expected an error")
     } catch let error as StatisticsError {
-      #expect(error.kind == .insufficientData && error.exitCode == 65)
+      #expect(error.kind == .insufficientData && error.category == .badData)
       #expect(
         error.message
           == "own.csv: user series filed all: constant-growth: the growth from 2014 to 2015 is "
@@ -255,7 +255,7 @@ struct ProjectorTests {
       }
       Issue.record("expected an error")
     } catch let error as StatisticsError {
-      #expect(error.exitCode == 65)
+      #expect(error.category == .badData)
       #expect(error.message == "own.csv: user series filed all: linear: \(Self.exactFitReason)")
     }
   }
@@ -590,7 +590,7 @@ struct ProjectorTests {
         _ = try Self.project(configure)
         Issue.record("expected an error")
       } catch let error as StatisticsError {
-        #expect(error.kind == .badRequest && error.exitCode == 64)
+        #expect(error.kind == .badRequest && error.category == .usage)
       }
     }
   }
@@ -604,7 +604,7 @@ struct ProjectorTests {
       }
       Issue.record("expected an error")
     } catch let error as StatisticsError {
-      #expect(error.kind == .badRequest && error.exitCode == 64)
+      #expect(error.kind == .badRequest && error.category == .usage)
       #expect(
         error.message
           == "1,000,000 simulations × 100 years (the projected years 2025-2124) = 100,000,000 "
@@ -641,7 +641,7 @@ struct ProjectorTests {
         try request.validate()
         Issue.record("expected an error")
       } catch let error as StatisticsError {
-        #expect(error.kind == .badRequest && error.exitCode == 64)
+        #expect(error.kind == .badRequest && error.category == .usage)
       }
     }
   }
