@@ -337,11 +337,14 @@ public enum Projector {
 
   /// The projected rows of a fitted model: the point forecast and the simulated intervals,
   /// both adjusted, and the adjusted paths (`nil` for a model without simulated paths).
+  ///
+  /// - Throws: ``StatisticsError`` (`numericalFailure`) when the forecast or a simulated path
+  ///   is beyond the largest finite `Double`, before or after the adjustments.
   static func projectedRows(
     _ fit: FittedGrowthModel, horizon: Int, request: ProjectionRequest,
     adjustments: [ResolvedAdjustment]
   ) throws -> (rows: [ProjectionRow], band: SimulatedBand?) {
-    var point = fit.forecast(horizon: horizon)
+    var point = try fit.forecast(horizon: horizon)
     let generator = RandomGenerator(seed: request.seed, stream: UInt64(order(fit.model)))
     var band = try fit.simulate(horizon: horizon, count: request.simulations, generator: generator)
       .map { SimulatedBand(paths: $0, count: request.simulations, horizon: horizon) }
@@ -351,6 +354,12 @@ public enum Projector {
       point.withUnsafeMutableBufferPointer {
         adjustment.apply(to: $0, lastYear: fit.lastYear, lastValue: fit.lastValue, point: before)
       }
+    }
+    if let h = point.firstIndex(where: { !$0.isFinite }) {
+      throw StatisticsError(
+        .numericalFailure,
+        "the point forecast after the adjustments is not a finite number in "
+          + "\(fit.lastYear + 1 + h) (beyond the largest number a double holds, about 1.8e308)")
     }
     let intervals = try band?.intervals(levels: request.levels.sorted())
     let rows = (0..<horizon).map { h in
