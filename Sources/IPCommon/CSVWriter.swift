@@ -3,10 +3,16 @@
 import Foundation
 
 /// Writes CSV as RFC 4180 describes it, except for the line ends: comma-separated fields, a field
-/// quoted when it holds a comma, a quote, a line break or leading or trailing spaces, with
-/// quotes inside doubled, and every row ended by LF (`\n`) alone. LF rather than RFC 4180's CRLF
-/// because `cut`, `awk`, `sort` and `join` leave a CR on the last field; spreadsheets, Python's
-/// `csv` and R read LF files as they read CRLF ones (and so does ``CSVTable``).
+/// quoted when it holds a comma, a quote or a line break, with quotes inside doubled, and every
+/// row ended by LF (`\n`) alone. LF rather than RFC 4180's CRLF because `cut`, `awk`, `sort`
+/// and `join` leave a CR on the last field; spreadsheets, Python's `csv` and R read LF files as
+/// they read CRLF ones (and so does ``CSVReader``).
+///
+/// A field is also quoted where ``CSVReader`` would otherwise read it differently, so that every
+/// row reads back as written: a field with leading or trailing spaces or tabs (trimmed when
+/// unquoted), a field starting with a byte order mark (skipped at the start of a file), a first
+/// field starting with `#` (a comment line), and the empty field of a one-column row (a blank
+/// line).
 public struct CSVWriter: Sendable {
   /// The text written so far.
   public private(set) var text: String = ""
@@ -19,18 +25,24 @@ public struct CSVWriter: Sendable {
     appendRow(columns)
   }
 
-  /// Appends one row.
+  /// Appends one row of at least one field.
   public mutating func appendRow(_ fields: [String]) {
-    text += fields.map(CSVWriter.escape).joined(separator: ",")
+    text += fields.enumerated().map { index, field in
+      CSVWriter.escape(field, first: index == 0, alone: fields.count == 1)
+    }.joined(separator: ",")
     text += "\n"
   }
 
-  /// `field`, quoted if RFC 4180 requires it.
-  public static func escape(_ field: String) -> String {
+  /// `field`, quoted when RFC 4180 requires it or ``CSVReader`` would otherwise misread it (see
+  /// the type's summary); `first` says the field starts its row, `alone` that it is the row's
+  /// only field.
+  public static func escape(_ field: String, first: Bool = false, alone: Bool = false) -> String {
+    let scalars = field.unicodeScalars
     let needsQuotes =
       // Scalars, not characters: "\r\n" is one Character, equal neither to "\r" nor to "\n".
-      field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-      || field.first == " " || field.last == " "
+      scalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+      || [" ", "\t", "\u{FEFF}"].contains(scalars.first) || [" ", "\t"].contains(scalars.last)
+      || (first && scalars.first == "#") || (alone && field.isEmpty)
     guard needsQuotes else { return field }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }

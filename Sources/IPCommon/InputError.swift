@@ -31,29 +31,16 @@ public struct SourceLocation: Equatable, Sendable, CustomStringConvertible {
   }
 }
 
-/// Something that knows the process exit code (from `sysexits.h`) that should report it.
-public protocol ExitCodeProviding {
-  /// The exit code: 64 usage, 65 bad data, 66 missing input, 70 internal or numerical failure,
-  /// 73 cannot write output.
-  var exitCode: Int32 { get }
-}
-
 /// The error type of IPCommon: an input that cannot be read or is malformed, or an output that
 /// cannot be written. Messages say what was wrong, where, and what is allowed.
-public struct InputError: Error, LocalizedError, Equatable, Sendable, ExitCodeProviding,
+public struct InputError: Error, LocalizedError, Equatable, Sendable, CategorizedError,
   CustomStringConvertible
 {
-  /// The category, which decides the exit code.
-  public enum Kind: String, Sendable, Equatable {
-    /// The input exists but its content is invalid (exit code 65, `EX_DATAERR`).
-    case badData
-    /// An input file does not exist or cannot be read (exit code 66, `EX_NOINPUT`).
-    case missingInput
-    /// An output file cannot be written (exit code 73, `EX_CANTCREAT`).
-    case cannotWrite
-    /// The command line asks for something impossible (exit code 64, `EX_USAGE`).
-    case usage
-  }
+  /// The kind of failure: IPCommon's errors are ``ErrorCategory/badData`` (the input exists but
+  /// its content is invalid), ``ErrorCategory/missingInput`` (an input file does not exist or
+  /// cannot be read), ``ErrorCategory/cannotWrite`` (an output cannot be written) or
+  /// ``ErrorCategory/usage``.
+  public typealias Kind = ErrorCategory
 
   /// The category.
   public let kind: Kind
@@ -97,15 +84,8 @@ public struct InputError: Error, LocalizedError, Equatable, Sendable, ExitCodePr
     return "'\(excerpt)'"
   }
 
-  /// The exit code of ``kind``.
-  public var exitCode: Int32 {
-    switch kind {
-    case .badData: return 65
-    case .missingInput: return 66
-    case .cannotWrite: return 73
-    case .usage: return 64
-    }
-  }
+  /// The category: ``kind``.
+  public var category: ErrorCategory { kind }
 
   /// `location: message`, or the message alone.
   public var description: String {

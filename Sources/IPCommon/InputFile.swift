@@ -17,10 +17,10 @@
 public enum InputFile {
   /// The bytes of the file at `path`, at most `limit` of them.
   ///
-  /// - Throws: ``InputError`` naming `path`: `missingInput` (exit code 66) when the path does
-  ///   not exist, cannot be opened or read, or is a directory; `badData` (exit code 65) when the
-  ///   file holds more than `limit` bytes (found after reading `limit + 1` bytes, so that
-  ///   `/dev/zero` costs no more than that).
+  /// - Throws: ``InputError`` naming `path`: `missingInput` when the path does not exist,
+  ///   cannot be opened or read, or is a directory; `badData` when the file holds more than
+  ///   `limit` bytes (found after reading `limit + 1` bytes, so that `/dev/zero` costs no more
+  ///   than that).
   public static func read(path: String, limit: Int) throws -> [UInt8] {
     let location = SourceLocation(file: path)
     func cannotRead(_ reason: String) -> InputError {

@@ -42,7 +42,7 @@ public enum OutputFile {
   /// Writes `text` as UTF-8 to `path` (see ``OutputFile``).
   ///
   /// - Returns: where the bytes went.
-  /// - Throws: ``InputError`` (`cannotWrite`, exit code 73) naming the path and the reason.
+  /// - Throws: ``InputError`` (`cannotWrite`) naming the path and the reason.
   @discardableResult
   public static func write(_ text: String, to path: String) throws -> Destination {
     try write(Data(text.utf8), to: path)
@@ -51,7 +51,7 @@ public enum OutputFile {
   /// Writes `data` to `path` (see ``OutputFile``).
   ///
   /// - Returns: where the bytes went.
-  /// - Throws: ``InputError`` (`cannotWrite`, exit code 73) naming the path and the reason.
+  /// - Throws: ``InputError`` (`cannotWrite`) naming the path and the reason.
   @discardableResult
   public static func write(_ data: Data, to path: String) throws -> Destination {
     let destinations = try write(data: [(path, data)])
@@ -67,7 +67,7 @@ public enum OutputFile {
   /// bytes already taken by a stream are the exceptions.)
   ///
   /// - Returns: where each output went, in the order given.
-  /// - Throws: ``InputError`` (`cannotWrite`, exit code 73) naming the path and the reason.
+  /// - Throws: ``InputError`` (`cannotWrite`) naming the path and the reason.
   @discardableResult
   public static func write(_ files: [(path: String, text: String)]) throws -> [Destination] {
     try write(data: files.map { ($0.path, Data($0.text.utf8)) })

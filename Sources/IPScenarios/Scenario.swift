@@ -47,24 +47,24 @@ public struct ProjectionSettings: Sendable, Equatable {
   /// The office, `VN` or `KR`.
   public var office: String
   /// The measure: `filed` (default), `examined` or `granted`.
-  public var measure: String = "filed"
+  public var measure: String = SeriesNames.defaultMeasure
   /// The scope: `all` (default), `resident`, `nonresident`, `national`, `madrid`, `hague`.
-  public var scope: String = "all"
+  public var scope: String = SeriesNames.defaultScope
   /// The series to project, one per right, each optionally with its own model.
   public var series: [SeriesSettings]
   /// The model for series that do not name one: a model name (default
   /// ``GrowthModel/defaultModel``, `discounted-drift`), `auto` (chosen by AICc) or `all`.
   public var model: String = GrowthModel.defaultModel.rawValue
   /// How `auto` chooses: by AICc (default) or by backtest.
-  public var selection: SelectionRule = .aicc
-  /// The last projected year (default 2035).
-  public var to: Int = 2035
+  public var selection: SelectionRule = ProjectionRequest.defaultSelection
+  /// The last projected year (default ``ProjectionRequest/defaultTo``, 2035).
+  public var to: Int = ProjectionRequest.defaultTo
   /// Use only observations from this year on.
   public var since: Int?
   /// Leave out points whose status is `approximate`.
   public var excludeApproximate: Bool = false
   /// The error scale: log (default) or level.
-  public var errorScale: ErrorScale = .log
+  public var errorScale: ErrorScale = ProjectionRequest.defaultErrorScale
   /// The seed of the simulated paths; `nil` uses `ipfin project`'s default.
   public var seed: UInt64?
   /// The number of simulated paths; `nil` uses the default (2000).

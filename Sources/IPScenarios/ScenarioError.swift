@@ -5,7 +5,7 @@ import IPCommon
 
 /// The error type of IPScenarios: a scenario file that cannot be read or is invalid, or a
 /// scenario that cannot be run. Messages name the file, line, column and key.
-public struct ScenarioError: Error, LocalizedError, Equatable, Sendable, ExitCodeProviding,
+public struct ScenarioError: Error, LocalizedError, Equatable, Sendable, CategorizedError,
   CustomStringConvertible
 {
   /// Where the problem is.
@@ -14,18 +14,20 @@ public struct ScenarioError: Error, LocalizedError, Equatable, Sendable, ExitCod
   public let key: String?
   /// What was wrong and what is allowed.
   public let message: String
-  /// The exit code: 65 for an invalid scenario, 66 when a scenario file given on the command
-  /// line does not exist.
-  public let exitCode: Int32
+  /// The category: ``ErrorCategory/badData`` for an invalid scenario (the default),
+  /// ``ErrorCategory/missingInput`` for a file that does not exist or cannot be read, or the
+  /// category of the failure a scenario met when it ran.
+  public let category: ErrorCategory
 
   /// Creates an error.
   public init(
-    at location: SourceLocation?, key: String? = nil, _ message: String, exitCode: Int32 = 65
+    at location: SourceLocation?, key: String? = nil, _ message: String,
+    category: ErrorCategory = .badData
   ) {
     self.location = location
     self.key = key
     self.message = message
-    self.exitCode = exitCode
+    self.category = category
   }
 
   /// `file:line:column: key 'a.b': message` (a key path over 120 characters in part).

@@ -20,29 +20,29 @@ import IPValuation
 /// whole. `name` and `description` are never inherited. Relative paths resolve against the
 /// folder of the file that wrote them, so an inherited `portfolio:` still points where the
 /// parent meant. An unknown key, a wrong type, a value out of range or a cycle of `extends` is a
-/// ``ScenarioError`` naming the file, line and key (exit code 65; 66 for a file that does not
-/// exist or cannot be read). Anchors and aliases are refused before the YAML is composed.
+/// ``ScenarioError`` naming the file, line and key (bad data; missing input for a file that does
+/// not exist or cannot be read). Anchors and aliases are refused before the YAML is composed.
 public enum ScenarioLoader {
-  /// The model names a scenario may use: `auto`, `all` and the statistics module's models.
-  public static let modelNames = ["auto", "all"] + GrowthModel.allCases.map(\.rawValue)
+  /// The model names a scenario may use: `auto`, `all` and the statistics module's models
+  /// (``ProjectionRequest/modelNames``).
+  public static let modelNames = ProjectionRequest.modelNames
 
-  /// The scopes a projection may use (those of `datasets/ip-filings.csv`).
-  public static let scopeNames = ["all", "resident", "nonresident", "national", "madrid", "hague"]
+  /// The scopes a projection may use (those of `datasets/ip-filings.csv`,
+  /// ``SeriesNames/scopes``).
+  public static let scopeNames = SeriesNames.scopes
 
-  /// The right names a projection may use (those of `datasets/ip-filings.csv`).
-  public static let rightNames = [
-    "invention", "utility_solution", "utility_model", "invention_and_utility",
-    "industrial_design", "trademark", "all_industrial_property",
-  ]
+  /// The right names a projection may use (those of `datasets/ip-filings.csv`,
+  /// ``SeriesNames/rights``).
+  public static let rightNames = SeriesNames.rights
 
   /// Loads and validates the scenario in `path`.
   ///
   /// - Parameter limits: the size limits of each scenario file (``InputLimits/scenario``).
-  /// - Throws: ``ScenarioError`` with the file, line and key: exit code 66 when `path`, a file
-  ///   it extends, or its data file or portfolio does not exist, cannot be read or is a
-  ///   directory; 65 for anything wrong inside it or in the files it extends (an empty file, a
-  ///   file over `limits`, a NUL byte or a byte that is not UTF-8, YAML anchors and aliases, a
-  ///   key, type or value the format does not allow, a cycle of `extends`).
+  /// - Throws: ``ScenarioError`` with the file, line and key: `missingInput` when `path`, a
+  ///   file it extends, or its data file or portfolio does not exist, cannot be read or is a
+  ///   directory; `badData` for anything wrong inside it or in the files it extends (an empty
+  ///   file, a file over `limits`, a NUL byte or a byte that is not UTF-8, YAML anchors and
+  ///   aliases, a key, type or value the format does not allow, a cycle of `extends`).
   public static func load(_ path: String, limits: InputLimits = .scenario) throws -> Scenario {
     let (tree, parents) = try resolvedTree(path, chain: [], limits: limits, reference: nil)
     var scenario = try decode(tree, file: path)
@@ -108,13 +108,13 @@ public enum ScenarioLoader {
       bytes = try InputFile.read(path: path, limit: limits.fileBytes)
     } catch let error as InputError {
       guard let reference else {
-        throw ScenarioError(at: error.location, error.message, exitCode: error.exitCode)
+        throw ScenarioError(at: error.location, error.message, category: error.category)
       }
       let resolved = path == reference.name ? "" : " (\(InputError.quoted(path, length: 200)))"
       throw ScenarioError(
         at: reference.location, key: "extends",
         "the file \(InputError.quoted(reference.name))\(resolved): \(error.message)",
-        exitCode: error.exitCode)
+        category: error.category)
     }
     do {
       return try InputText.decode(bytes, source: path, limits: limits)
@@ -151,7 +151,7 @@ public enum ScenarioLoader {
       "exclude_approximate", "error_scale", "seed", "simulations", "adjustments",
     ])
     let office = try map.requireString("office")
-    try requireOneOf(map, "office", office, ["VN", "KR"])
+    try requireOneOf(map, "office", office, SeriesNames.offices)
     guard let seriesNodes = try map.sequence("series"), !seriesNodes.isEmpty else {
       throw map.missing("series")
     }
@@ -187,7 +187,7 @@ public enum ScenarioLoader {
     if let scope = try map.string("scope") {
       try requireOneOf(map, "scope", scope, scopeNames)
     }
-    let defaultScope = try map.string("scope") ?? "all"
+    let defaultScope = try map.string("scope") ?? SeriesNames.defaultScope
     let keys = series.map { "\($0.right) (\($0.scope ?? defaultScope))" }
     if let duplicate = keys.enumerated().first(where: { keys[..<$0.offset].contains($0.element) }) {
       throw ScenarioError(
@@ -197,7 +197,7 @@ public enum ScenarioLoader {
     var settings = ProjectionSettings(office: office, series: series)
     settings.dataFile = try map.existingPath("data")
     if let measure = try map.string("measure") {
-      try requireOneOf(map, "measure", measure, ["filed", "examined", "granted"])
+      try requireOneOf(map, "measure", measure, SeriesNames.measures)
       settings.measure = measure
     }
     settings.scope = defaultScope
@@ -207,7 +207,7 @@ public enum ScenarioLoader {
     }
     if let selection = try map.string("select") {
       try requireOneOf(map, "select", selection, SelectionRule.allCases.map(\.rawValue))
-      settings.selection = SelectionRule(rawValue: selection) ?? .aicc
+      settings.selection = SelectionRule(rawValue: selection) ?? ProjectionRequest.defaultSelection
     }
     settings.to = try map.integer("to", range: 1900...2200) ?? settings.to
     settings.since = try map.integer("since", range: 1800...2200)
@@ -221,7 +221,7 @@ public enum ScenarioLoader {
     }
     if let scale = try map.string("error_scale") {
       try requireOneOf(map, "error_scale", scale, ErrorScale.allCases.map(\.rawValue))
-      settings.errorScale = ErrorScale(rawValue: scale) ?? .log
+      settings.errorScale = ErrorScale(rawValue: scale) ?? ProjectionRequest.defaultErrorScale
     }
     settings.seed = try map.seed("seed")
     settings.simulations = try map.integer(

@@ -59,8 +59,9 @@ public struct ScenarioPlan: Sendable {
   ///   - datasets: data sets already read, by file path (`""` for the bundled one); a new one
   ///     is added.
   ///   - threads: the worker threads of the valuation.
-  /// - Throws: ``ScenarioError`` naming the scenario file and key, with the exit code of the
-  ///   cause (65 for bad data or settings, 66 for a missing file, 70 for a numerical failure).
+  /// - Throws: ``ScenarioError`` naming the scenario file and key, with the category of the
+  ///   cause (bad data for bad data or settings, missing input for a file that cannot be read,
+  ///   an internal failure for a numerical one).
   public init(
     _ scenario: Scenario, datasets: inout [String: FilingDataset], threads: Int
   ) throws {
@@ -96,10 +97,11 @@ public struct ScenarioPlan: Sendable {
   /// baseline; scenarios reading the same data file share it.
   ///
   /// - Throws: ``ScenarioError``: as ``ScenarioLoader/load(_:)`` and ``init(_:datasets:threads:)``,
-  ///   and when no file is given or two scenarios have the same name (exit code 65).
+  ///   when no file is given (a usage error) or two scenarios have the same name (bad
+  ///   data).
   public static func plans(for files: [String], threads: Int) throws -> [ScenarioPlan] {
     guard !files.isEmpty else {
-      throw ScenarioError(at: nil, "no scenario file was given", exitCode: 64)
+      throw ScenarioError(at: nil, "no scenario file was given", category: .usage)
     }
     var datasets: [String: FilingDataset] = [:]
     var plans: [ScenarioPlan] = []
@@ -198,8 +200,8 @@ public struct ScenarioPlan: Sendable {
   }
 
   /// Runs `body`, turning an error into a ``ScenarioError`` that names the scenario file and
-  /// `key`, keeps the cause's message and its exit code (a usage error of a library request
-  /// becomes 65: the request came from the file).
+  /// `key`, keeps the cause's message and its category (a usage error of a library request
+  /// becomes bad data: the request came from the file).
   @discardableResult
   static func wrap<Value>(
     _ scenario: Scenario, key: String, location: SourceLocation?, _ body: () throws -> Value
@@ -218,10 +220,10 @@ public struct ScenarioPlan: Sendable {
     _ error: Error, scenario: Scenario, key: String, location: SourceLocation?
   ) -> ScenarioError {
     let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
-    var code = (error as? ExitCodeProviding)?.exitCode ?? 70
-    if code == 64 { code = 65 }
+    var category = (error as? CategorizedError)?.category ?? .internalFailure
+    if category == .usage { category = .badData }
     return ScenarioError(
       at: location ?? SourceLocation(file: scenario.file), key: key,
-      "scenario '\(scenario.name)': \(message)", exitCode: code)
+      "scenario '\(scenario.name)': \(message)", category: category)
   }
 }

@@ -130,8 +130,8 @@ struct YAMLMapping {
   /// inherited value, is the parent scenario's file). The path must exist and not be a
   /// directory; whether it can be read is found when it is read.
   ///
-  /// - Throws: ``ScenarioError`` at the value: an empty name (exit code 65), a path that does
-  ///   not exist or is a directory (66).
+  /// - Throws: ``ScenarioError`` at the value: an empty name (`badData`), a path that does not
+  ///   exist or is a directory (`missingInput`).
   func existingPath(_ key: String) throws -> String? {
     guard let value = node(key), let text = try string(key) else { return nil }
     guard !text.isEmpty else {
@@ -150,7 +150,7 @@ struct YAMLMapping {
         "the file \(InputError.quoted(text)) "
           + (exists ? "is a directory, not a file" : "does not exist")
           + " (looked for \(InputError.quoted(path, length: 200)); relative paths are relative to "
-          + "the scenario file that names them)", exitCode: 66)
+          + "the scenario file that names them)", category: .missingInput)
     }
     return YAMLMapping.displayPath(path)
   }

@@ -7,27 +7,28 @@ import IPCommon
 /// it, or a numerical failure. Problems inside a data file are ``InputError``s (from IPCommon),
 /// which carry the file, line and column.
 ///
-/// Exit codes (sysexits): `badRequest` 64, `missingData` and `insufficientData` 65,
-/// `numericalFailure` 70.
-public struct StatisticsError: Error, LocalizedError, Equatable, Sendable, ExitCodeProviding,
+/// Categories (``ErrorCategory``): `badRequest` is a usage error, `missingData` and
+/// `insufficientData` bad data, `numericalFailure` an internal failure.
+public struct StatisticsError: Error, LocalizedError, Equatable, Sendable, CategorizedError,
   CustomStringConvertible
 {
-  /// The category, which decides the exit code.
+  /// The kind of failure, which decides the ``category``.
   public enum Kind: String, Sendable, Equatable {
     /// The request asks for something impossible: an unknown model, a horizon before the data,
-    /// a level outside (0, 1) (exit code 64, `EX_USAGE`).
+    /// a level outside (0, 1) (``ErrorCategory/usage``).
     case badRequest
-    /// The data has no such series, or lacks a year the request names (exit code 65).
+    /// The data has no such series, or lacks a year the request names
+    /// (``ErrorCategory/badData``).
     case missingData
     /// The series has fewer points than the model needs, values it cannot take (a zero on the
-    /// log scale), or values it reproduces exactly, leaving no error variance to estimate (exit
-    /// code 65, `EX_DATAERR`).
+    /// log scale), or values it reproduces exactly, leaving no error variance to estimate
+    /// (``ErrorCategory/badData``).
     case insufficientData
-    /// No model could be fitted or simulated (exit code 70, `EX_SOFTWARE`).
+    /// No model could be fitted or simulated (``ErrorCategory/internalFailure``).
     case numericalFailure
   }
 
-  /// The category.
+  /// The kind of failure.
   public let kind: Kind
   /// What was wrong and what is allowed.
   public let message: String
@@ -38,12 +39,12 @@ public struct StatisticsError: Error, LocalizedError, Equatable, Sendable, ExitC
     self.message = message
   }
 
-  /// The exit code of ``kind``.
-  public var exitCode: Int32 {
+  /// The category of ``kind``.
+  public var category: ErrorCategory {
     switch kind {
-    case .badRequest: return 64
-    case .missingData, .insufficientData: return 65
-    case .numericalFailure: return 70
+    case .badRequest: return .usage
+    case .missingData, .insufficientData: return .badData
+    case .numericalFailure: return .internalFailure
     }
   }
 

@@ -19,15 +19,21 @@
 /// case *In re Aerogroup International* (2019); IVS 104 defines both premises of liquidation.
 public struct CollateralPolicy: Sendable, Equatable {
   /// The quantile `q` in (0, 1) of the collateral and lending values.
-  public var quantile: Double = 0.10
+  public var quantile: Double = CollateralPolicy.defaultQuantile
   /// The orderly-liquidation discount: an orderly sale fetches `P (1 - orderlyDiscount)`.
-  public var orderlyDiscount: Double = 0.35
+  public var orderlyDiscount: Double = CollateralPolicy.defaultOrderlyDiscount
   /// The forced-liquidation discount: a forced sale fetches `P (1 - forcedDiscount)`; at least
   /// the orderly discount.
-  public var forcedDiscount: Double = 0.60
+  public var forcedDiscount: Double = CollateralPolicy.defaultForcedDiscount
   /// The loan-to-value limit of each kind of right, in [0, 1].
   public var loanToValue: [IPRight: Double] = CollateralPolicy.defaultLoanToValue
 
+  /// The default quantile, 0.10: a value the portfolio exceeds on 90% of paths.
+  public static let defaultQuantile = 0.10
+  /// The default orderly-liquidation discount, 0.35: a modelling assumption.
+  public static let defaultOrderlyDiscount = 0.35
+  /// The default forced-liquidation discount, 0.60: a modelling assumption.
+  public static let defaultForcedDiscount = 0.60
   /// The default loan-to-value limits: invention 0.50, utility solution 0.30, industrial design
   /// 0.30, trademark 0.50.
   public static let defaultLoanToValue: [IPRight: Double] = [

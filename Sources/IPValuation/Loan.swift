@@ -45,7 +45,7 @@ public struct Loan: Sendable, Equatable {
   /// The tenor `T` in whole years, 1 to 30.
   public var tenorYears: Int = Loan.defaultTenorYears
   /// How the principal is repaid.
-  public var amortization: Amortization = .bullet
+  public var amortization: Amortization = Loan.defaultAmortization
   /// The borrower's annual probability of default `p` in [0, 1]; `nil` leaves out the figures
   /// at default.
   public var probabilityOfDefault: Double?
@@ -58,6 +58,8 @@ public struct Loan: Sendable, Equatable {
   /// The loan's annual interest rate `i` in [0, 1]; it also discounts recoveries and losses.
   public var rate: Double = Loan.defaultRate
 
+  /// The default repayment, bullet: the whole principal at the end.
+  public static let defaultAmortization = Amortization.bullet
   /// The default tenor, 5 years.
   public static let defaultTenorYears = 5
   /// The longest tenor accepted, 30 years.

@@ -12,15 +12,14 @@ extension Portfolio {
 
   /// Reads a portfolio CSV file (see ``PortfolioColumn`` for the columns and their defaults).
   ///
-  /// - Throws: ``InputError``: `missingInput` (exit code 66) when the file does not exist or
-  ///   cannot be read (or is a directory); `badData` (exit code 65) naming the file, line,
-  ///   column and value and what is allowed, for a file over `limits`, a NUL byte or a byte that
-  ///   is not UTF-8, malformed CSV (see ``CSVReader``), an empty file or one without assets, an
-  ///   unknown, repeated or missing column (names ignore letter case), a missing required value,
-  ///   an unknown right or office, a bad date or number, a grant before filing, a negative amount
-  ///   or one above ``largestAmount``, royalties not ordered
-  ///   `royalty_low <= royalty_rate <= royalty_high`, a rate outside [0, 1] (growth: outside
-  ///   (-1, 1]), a duplicate id, or mixed currencies.
+  /// - Throws: ``InputError``: `missingInput` when the file does not exist or cannot be read (or
+  ///   is a directory); `badData` naming the file, line, column and value and what is allowed,
+  ///   for a file over `limits`, a NUL byte or a byte that is not UTF-8, malformed CSV (see
+  ///   ``CSVReader``), an empty file or one without assets, an unknown, repeated or missing
+  ///   column (names ignore letter case), a missing required value, an unknown right or office,
+  ///   a bad date or number, a grant before filing, a negative amount or one above
+  ///   ``largestAmount``, royalties not ordered `royalty_low <= royalty_rate <= royalty_high`, a
+  ///   rate outside [0, 1] (growth: outside (-1, 1]), a duplicate id, or mixed currencies.
   public static func read(path: String, limits: InputLimits = .csv) throws -> Portfolio {
     var reader = try CSVReader(path: path, limits: limits)
     return try Portfolio(csv: &reader)

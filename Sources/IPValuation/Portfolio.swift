@@ -16,7 +16,7 @@ public struct Portfolio: Sendable, Equatable {
 
   /// A portfolio of `assets` in `currency`.
   ///
-  /// - Throws: ``InputError`` (`badData`, exit code 65) for an empty list, a duplicate id, or an
+  /// - Throws: ``InputError`` (`badData`) for an empty list, a duplicate id, or an
   ///   asset with an input out of range (see ``Asset/firstInvalidInput()``), naming the asset and
   ///   what is allowed.
   public init(assets: [Asset], currency: String = "") throws {

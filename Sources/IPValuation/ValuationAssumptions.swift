@@ -31,14 +31,14 @@ public struct ValuationAssumptions: Sendable, Equatable {
   public var threads: Int = ValuationAssumptions.defaultThreads
   /// Added to every asset's discount rate (after the default is applied); the result must stay
   /// above -1.
-  public var discountRateShift: Double = 0
+  public var discountRateShift: Double = ValuationAssumptions.noShift
   /// Added to every asset's revenue growth; the result must stay above -1.
-  public var revenueGrowthShift: Double = 0
+  public var revenueGrowthShift: Double = ValuationAssumptions.noShift
   /// Multiplies every asset's royalty rates (low, most likely and high); at least 0, and the
   /// results must stay within [0, 1].
-  public var royaltyMultiplier: Double = 1
+  public var royaltyMultiplier: Double = ValuationAssumptions.noMultiplier
   /// Multiplies every asset's revenue volatility; at least 0.
-  public var volatilityMultiplier: Double = 1
+  public var volatilityMultiplier: Double = ValuationAssumptions.noMultiplier
   /// The risk horizon of the value at risk, the expected shortfall and the collateral and
   /// lending values (``CollateralReport``): 1 to 100 years, or the whole life.
   public var horizon: RiskHorizon = .default
@@ -61,6 +61,10 @@ public struct ValuationAssumptions: Sendable, Equatable {
   /// The default root seed, 57 (after Politburo Resolution 57); any fixed value would do, what
   /// matters is that it is fixed and printed.
   public static let defaultSeed: UInt64 = 57
+  /// The default of the shifts (``discountRateShift``, ``revenueGrowthShift``): 0, none.
+  public static let noShift = 0.0
+  /// The default of the multipliers (``royaltyMultiplier``, ``volatilityMultiplier``): 1, none.
+  public static let noMultiplier = 1.0
   /// The default thread count: the active processor count.
   public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
   /// The largest number of paths accepted, 10,000,000: a run keeps about 15 numbers per path,

@@ -5,19 +5,19 @@ import IPCommon
 
 /// The error type of IPValuation for settings and numerics; problems in a portfolio's data are
 /// reported as IPCommon's ``InputError`` with the file, line and column.
-public struct ValuationError: Error, LocalizedError, Equatable, Sendable, ExitCodeProviding,
+public struct ValuationError: Error, LocalizedError, Equatable, Sendable, CategorizedError,
   CustomStringConvertible
 {
-  /// The category, which decides the exit code.
+  /// The kind of failure, which decides the ``category``.
   public enum Kind: String, Sendable, Equatable {
     /// A valuation setting (an assumption or a collateral policy) is outside its allowed range,
-    /// alone or applied to an asset (exit code 64, `EX_USAGE`).
+    /// alone or applied to an asset (``ErrorCategory/usage``).
     case invalidSetting
-    /// The simulation produced a non-finite value (exit code 70, `EX_SOFTWARE`).
+    /// The simulation produced a non-finite value (``ErrorCategory/internalFailure``).
     case numericalFailure
   }
 
-  /// The category.
+  /// The kind of failure.
   public let kind: Kind
   /// The setting concerned (for example `correlation`), when there is one.
   public let setting: String?
@@ -36,11 +36,11 @@ public struct ValuationError: Error, LocalizedError, Equatable, Sendable, ExitCo
     ValuationError(.invalidSetting, setting: setting, message)
   }
 
-  /// 64 for an invalid setting, 70 for a numerical failure.
-  public var exitCode: Int32 {
+  /// A usage error for an invalid setting, an internal failure for a numerical one.
+  public var category: ErrorCategory {
     switch kind {
-    case .invalidSetting: return 64
-    case .numericalFailure: return 70
+    case .invalidSetting: return .usage
+    case .numericalFailure: return .internalFailure
     }
   }
 

@@ -33,8 +33,10 @@ struct BacktestCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "A right to evaluate, for example invention (repeatable; 'all' for every right of the "
-        + "office, measure and scope).", valueName: "right"))
+      "A right to evaluate, for example invention (or an alias such as patent, in any letter "
+        + "case; repeatable; 'all' for every right of the office, measure and scope).",
+      valueName: "right"),
+    completion: SeriesOptions.rightCompletion(orAll: true))
   var right: [String] = []
 
   @Flag(help: "Evaluate every series of the data with at least --min-points points.")
@@ -46,7 +48,9 @@ struct BacktestCommand: ParsableCommand {
   @Option(
     name: .customLong("method"),
     help: ArgumentHelp(
-      "A method to compare (repeatable; default: all but constant-growth).", valueName: "method"))
+      "A method to compare (repeatable; default: all but "
+        + "\(HelpText.alternatives(BacktestCommand.excludedByDefault))).",
+      valueName: "method"))
   var methods: [ForecastMethod] = []
 
   @Option(help: "The number of forecast origins per series.")
@@ -62,7 +66,7 @@ struct BacktestCommand: ParsableCommand {
   var excludeApproximate = false
 
   @Option(help: "Where the Gaussian errors are additive: log (ln y) or level (y).")
-  var errorScale: ErrorScale = .log
+  var errorScale: ErrorScale = ProjectionRequest.defaultErrorScale
 
   @Option(help: "The root seed of the simulated paths (every origin and method uses it).")
   var seed: UInt64 = ProjectionRequest.defaultSeed
@@ -79,11 +83,16 @@ struct BacktestCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Write one CSV row per check to FILE (written atomically).", valueName: "FILE"),
-    completion: .file())
+    completion: .file(extensions: ["csv"]))
   var out: String?
 
   /// The default of `--min-points`: 12 points, enough for every model at the last origins.
   static let defaultSeriesPoints = 12
+
+  /// The methods `--method` leaves out by default, for its help.
+  static var excludedByDefault: [String] {
+    ForecastMethod.all.filter { !ForecastMethod.defaults.contains($0) }.map(\.description)
+  }
 
   func validate() throws {
     guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be at least 1") }
@@ -140,8 +149,8 @@ struct BacktestCommand: ParsableCommand {
       }
       return keys
     }
-    if right == ["all"] {
-      let key = try keyOptions.key(in: dataset, right: "all")
+    if right == [SeriesOptions.allRights] {
+      let key = try keyOptions.key(in: dataset, right: SeriesOptions.allRights)
       return dataset.rights(office: key.office, measure: key.measure, scope: key.scope).map {
         SeriesKey(office: key.office, right: $0, measure: key.measure, scope: key.scope)
       }
@@ -151,16 +160,4 @@ struct BacktestCommand: ParsableCommand {
     }
     return try right.map { try dataset.resolve(try keyOptions.key(in: dataset, right: $0)) }
   }
-}
-
-extension ForecastMethod: ExpressibleByArgument {
-  public init?(argument: String) {
-    self.init(name: argument)
-  }
-
-  public static var allValueStrings: [String] { all.map(\.description) }
-}
-
-extension ErrorScale: ExpressibleByArgument {
-  public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }

@@ -46,7 +46,7 @@ struct CompareCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp("Write every scenario's projection rows as CSV to FILE.", valueName: "FILE"),
-    completion: .file())
+    completion: .file(extensions: ["csv"]))
   var projections: String?
 
   @Flag(help: "Write the CSV long: scenario,metric,value,baseline_value,change_pct.")

@@ -51,7 +51,10 @@ struct DataCommand: ParsableCommand {
     @OptionGroup var source: DataSourceOptions
     @OptionGroup var keyOptions: SeriesOptions
     @Option(
-      help: "The right, for example invention, utility_solution, industrial_design, trademark.")
+      help: ArgumentHelp(
+        "The right, for example invention, utility_solution, industrial_design, trademark (or "
+          + "an alias such as patent, in any letter case)."),
+      completion: SeriesOptions.rightCompletion(orAll: false))
     var right: String?
     @OptionGroup var output: OutputOptions
 
@@ -77,7 +80,8 @@ struct DataSourceOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "A filings CSV in the long format of datasets/ip-filings.csv or a plain year,value file "
-        + "(default: the bundled datasets/ip-filings.csv).", valueName: "FILE"))
+        + "(default: the bundled datasets/ip-filings.csv).", valueName: "FILE"),
+    completion: .file(extensions: ["csv"]))
   var data: String?
 
   /// The data set named by `--data`, or the bundled one.
@@ -87,16 +91,38 @@ struct DataSourceOptions: ParsableArguments {
   }
 }
 
-/// `--office`, `--measure` and `--scope`: which series of a data set (with a right).
+/// `--office`, `--measure` and `--scope`: which series of a data set (with a right). The values
+/// stay open (a data file may name its own), in any letter case; the completion scripts offer
+/// the bundled data's names (``SeriesNames``).
 struct SeriesOptions: ParsableArguments {
-  @Option(help: "The office, for example VN or KR (may be left out when the data has one series).")
+  @Option(
+    help: ArgumentHelp(
+      "The office, for example \(HelpText.alternatives(SeriesNames.offices)) (may be left out "
+        + "when the data has one series)."),
+    completion: .list(SeriesNames.offices))
   var office: String?
 
-  @Option(help: "The measure: filed, examined or granted.")
-  var measure: String = "filed"
+  @Option(
+    help: ArgumentHelp("The measure: \(HelpText.alternatives(SeriesNames.measures))."),
+    completion: .list(SeriesNames.measures))
+  var measure: String = SeriesNames.defaultMeasure
 
-  @Option(help: "The scope: all, resident, nonresident, national, madrid or hague.")
-  var scope: String = "all"
+  @Option(
+    help: ArgumentHelp("The scope: \(HelpText.alternatives(SeriesNames.scopes))."),
+    completion: .list(SeriesNames.scopes))
+  var scope: String = SeriesNames.defaultScope
+
+  /// The `--right` value of `project` and `backtest` that names every right of the office,
+  /// measure and scope.
+  static let allRights = "all"
+
+  /// The completion of a `--right` option: the bundled data's rights and their aliases
+  /// (``SeriesNames/rightsAndAliases``), and with `orAll` ``allRights``. The option itself
+  /// takes any name, which IPStatistics resolves in any letter case or by an alias, with "did
+  /// you mean" for an unknown one.
+  static func rightCompletion(orAll: Bool) -> CompletionKind {
+    .list(SeriesNames.rightsAndAliases + (orAll ? [allRights] : []))
+  }
 
   /// The series key from the options and `right`; `--office` and the right may be left out
   /// when the data set has a single series. With `requireRight: false` a missing right is left

@@ -25,9 +25,9 @@ struct IPFin: ParsableCommand {
   )
 
   /// Parses the command line, runs the command, and reports errors as
-  /// `ipfin: error: <message>` on standard error with a sysexits code: the code an error
-  /// provides (64, 65, 66, 73), ArgumentParser's for usage errors, 70 for anything else. A long
-  /// value of the command line is repeated only in part (``ArgumentEcho``).
+  /// `ipfin: error: <message>` on standard error with a sysexits code
+  /// (``processExitCode(for:)``). A long value of the command line is repeated only in part
+  /// (``ArgumentEcho``).
   static func main() {
     do {
       var command = try parseAsRoot(helpFirst(Array(CommandLine.arguments.dropFirst())))
@@ -39,7 +39,7 @@ struct IPFin: ParsableCommand {
         exit(withError: error)
       }
       var message: String
-      if error is ExitCodeProviding, let described = error as? LocalizedError {
+      if error is CategorizedError, let described = error as? LocalizedError {
         message = described.errorDescription ?? "\(error)"
       } else if code.rawValue == 64 || error is ValidationError {
         message = IPFin.message(for: error)
@@ -63,10 +63,34 @@ struct IPFin: ParsableCommand {
     return arguments.prefix { !$0.hasPrefix("-") } + ["--help"]
   }
 
-  /// The process exit code for `error`.
+  /// The process exit code for `error`: the code of its category (``exitCode(of:)``) when the
+  /// libraries say it, ArgumentParser's for its own errors and `ValidationError` (64 for a
+  /// usage error, 0 for `--help` and `--version`), an internal failure for anything else.
   static func processExitCode(for error: Error) -> ExitCode {
-    if let provider = error as? ExitCodeProviding { return ExitCode(provider.exitCode) }
-    if error is LocalizedError, !(error is ValidationError) { return ExitCode(70) }
+    if let categorized = error as? CategorizedError { return exitCode(of: categorized.category) }
+    if error is LocalizedError, !(error is ValidationError) {
+      return exitCode(of: .internalFailure)
+    }
     return IPFin.exitCode(for: error)
+  }
+
+  /// The sysexits code of each category of error: the one place where a kind of failure
+  /// becomes an exit status.
+  ///
+  /// | category | code | sysexits.h |
+  /// |---|---|---|
+  /// | usage | 64 | `EX_USAGE` |
+  /// | bad data | 65 | `EX_DATAERR` |
+  /// | missing input | 66 | `EX_NOINPUT` |
+  /// | internal or numerical failure | 70 | `EX_SOFTWARE` |
+  /// | cannot write output | 73 | `EX_CANTCREAT` |
+  static func exitCode(of category: ErrorCategory) -> ExitCode {
+    switch category {
+    case .usage: return ExitCode(64)
+    case .badData: return ExitCode(65)
+    case .missingInput: return ExitCode(66)
+    case .internalFailure: return ExitCode(70)
+    case .cannotWrite: return ExitCode(73)
+    }
   }
 }

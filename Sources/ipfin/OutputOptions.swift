@@ -13,15 +13,23 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   /// JSON, keys sorted, for programs.
   case json
 
+  /// The extension of an output file in this format: `txt` for the table, `csv`, `json`.
+  var fileExtension: String {
+    switch self {
+    case .table: return "txt"
+    case .csv: return "csv"
+    case .json: return "json"
+    }
+  }
+
   /// The format an output file's extension names, in any letter case: `.csv`, `.json`, and
   /// `.txt` for the table; `nil` for any other extension or none.
   init?(fileExtensionOf path: String) {
-    switch (path as NSString).pathExtension.lowercased() {
-    case "csv": self = .csv
-    case "json": self = .json
-    case "txt": self = .table
-    default: return nil
+    let pathExtension = (path as NSString).pathExtension.lowercased()
+    guard let format = Self.allCases.first(where: { $0.fileExtension == pathExtension }) else {
+      return nil
     }
+    self = format
   }
 }
 
@@ -30,8 +38,12 @@ struct OutputOptions: ParsableArguments {
   @Option(
     name: .customLong("format"),
     help: ArgumentHelp(
-      "Output format: table, csv or json. (default: the one --out's extension names, .csv, "
-        + ".json or .txt for the table; otherwise table)", valueName: "format"))
+      "Output format: \(HelpText.alternatives(OutputFormat.allCases.map(\.rawValue))). "
+        + "(default: the one --out's extension names, "
+        + HelpText.alternatives(
+          (OutputFormat.allCases.filter { $0 != .table } + [.table]).map { format in
+            "." + format.fileExtension + (format == .table ? " for the table" : "")
+          }) + "; otherwise table)", valueName: "format"))
   var requestedFormat: OutputFormat?
 
   @Option(
@@ -40,7 +52,7 @@ struct OutputOptions: ParsableArguments {
       "Write the output to FILE instead of standard output: a file is replaced atomically, a "
         + "FIFO or device is written straight through; - is standard output.",
       valueName: "FILE"),
-    completion: .file())
+    completion: .file(extensions: OutputFormat.allCases.map(\.fileExtension)))
   var out: String?
 
   /// The format: `--format`, or the one `--out`'s extension names, or the table.

@@ -13,13 +13,13 @@ struct ProjectCommand: ParsableCommand {
     discussion: """
       Models: linear, exponential, logistic, gompertz, drift, damped-trend, discounted-drift \
       (fitted, Gaussian errors on the log scale by default) and constant-growth (the \
-      headline-rate extrapolation, for comparison). The default, discounted-drift, is the drift \
-      with older changes discounted by 0.9 a year, whose intervals held in the backtest of the \
-      bundled data ('ipfin backtest'). --model auto picks the smallest AICc among the classical \
-      models with n >= k + 2 (or the smallest backtest MAPE with --select backtest); --model all \
-      projects every model. Intervals are quantiles of --simulations simulated paths with \
-      parameter uncertainty and future noise, reproducible from --seed (default \
-      \(ProjectionRequest.defaultSeed)).
+      headline-rate extrapolation, for comparison). The default, \
+      \(GrowthModel.defaultModel), is the drift with older changes discounted by 0.9 a year, \
+      whose intervals held in the backtest of the bundled data ('ipfin backtest'). --model auto \
+      picks the smallest AICc among the classical models with n >= k + 2 (or the smallest \
+      backtest MAPE with --select backtest); --model all projects every model. Intervals are \
+      quantiles of --simulations simulated paths with parameter uncertainty and future noise, \
+      reproducible from --seed (default \(ProjectionRequest.defaultSeed)).
 
       Adjustments move the whole band and apply in this order: --analog, --uplift, \
       --level-shift. A series whose unit changes is fitted on its latest run of one unit.
@@ -36,18 +36,20 @@ struct ProjectCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "A right to project, for example invention; repeat for several, or 'all' for every right "
-        + "of the office, measure and scope with enough data.", valueName: "right"))
+      "A right to project, for example invention (or an alias such as patent, in any letter "
+        + "case); repeat for several, or 'all' for every right of the office, measure and scope "
+        + "with enough data.", valueName: "right"),
+    completion: SeriesOptions.rightCompletion(orAll: true))
   var right: [String] = []
 
   @Option(
     help: ArgumentHelp(
-      "A model (\(GrowthModel.allCases.map(\.rawValue).joined(separator: ", "))), auto (the "
-        + "smallest AICc, or --select backtest) or all."))
-  var model: String = GrowthModel.defaultModel.rawValue
+      "A model, auto (the smallest AICc, or the smallest backtest MAPE with --select backtest) "
+        + "or all (every model)."))
+  var model = ModelName(GrowthModel.defaultModel)
 
-  @Option(name: .customLong("select"), help: "How auto chooses: aicc or backtest.")
-  var selection: String = "aicc"
+  @Option(name: .customLong("select"), help: "How auto chooses: by AICc or by backtest MAPE.")
+  var selection: SelectionRule = ProjectionRequest.defaultSelection
 
   @Option(parsing: .unconditional, help: "The last projected year.")
   var to: Int = ProjectionRequest.defaultTo
@@ -61,7 +63,7 @@ struct ProjectCommand: ParsableCommand {
   var excludeApproximate = false
 
   @Option(help: "Where the Gaussian errors are additive: log (ln y) or level (y).")
-  var errorScale: String = "log"
+  var errorScale: ErrorScale = ProjectionRequest.defaultErrorScale
 
   @Option(parsing: .unconditional, help: "The root seed of the simulated paths.")
   var seed: UInt64 = ProjectionRequest.defaultSeed
@@ -70,9 +72,10 @@ struct ProjectCommand: ParsableCommand {
     parsing: .unconditional,
     help: ArgumentHelp(
       "The number of simulated paths per model, 100 to "
-        + "\(grouped(ProjectionRequest.mostSimulations)); simulations × projected years (and × "
-        + "--backtest-horizon with --select backtest) at most "
-        + "\(grouped(ProjectionRequest.mostSimulatedValues)), since a model's paths are held in "
+        + "\(HelpText.grouped(ProjectionRequest.mostSimulations)); simulations × projected years "
+        + "(and × --backtest-horizon with --select backtest) at most "
+        + "\(HelpText.grouped(ProjectionRequest.mostSimulatedValues)), since a model's paths are "
+        + "held in "
         + "memory (about \(ProjectionRequest.mostSimulatedValues * 8 / 1_000_000) MB)."))
   var simulations: Int = ProjectionRequest.defaultSimulations
 
@@ -80,9 +83,11 @@ struct ProjectCommand: ParsableCommand {
     parsing: .unconditional,
     help: ArgumentHelp(
       "The interval levels, comma-separated, as 0.8 or 80%; the columns are lo<L>,hi<L> with L "
-        + "in percent.",
-      valueName: "L,L"))
-  var levels: String = "0.8,0.95"
+        + "in percent. "
+        + HelpText.defaultNote(IntervalLevels(ProjectionRequest.defaultLevels)),
+      valueName: "L,L"),
+    transform: IntervalLevels.parse)
+  var levels = IntervalLevels(ProjectionRequest.defaultLevels)
 
   @Option(
     parsing: .unconditional,
@@ -125,17 +130,18 @@ struct ProjectCommand: ParsableCommand {
   var analog: [String] = []
 
   @Option(parsing: .unconditional, help: "The number of forecast origins of --select backtest.")
-  var backtestOrigins: Int = 5
+  var backtestOrigins: Int = ProjectionRequest.defaultBacktestOrigins
 
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp("The longest horizon --select backtest scores.", valueName: "YEARS"))
-  var backtestHorizon: Int = 5
+  var backtestHorizon: Int = ProjectionRequest.defaultBacktestHorizon
 
   @OptionGroup var output: OutputOptions
 
   @Option(
-    help: ArgumentHelp("Write the fit of every model tried to FILE as CSV.", valueName: "FILE"))
+    help: ArgumentHelp("Write the fit of every model tried to FILE as CSV.", valueName: "FILE"),
+    completion: .file(extensions: ["csv"]))
   var fits: String?
 
   func validate() throws {
@@ -161,7 +167,7 @@ struct ProjectCommand: ParsableCommand {
           notes += projection.warnings.map { "warning: \(projection.key): \($0)" }
           projections.append(projection)
         } catch let error as StatisticsError
-          where self.right == ["all"]
+          where self.right == [SeriesOptions.allRights]
           && (error.kind == .insufficientData || error.kind == .numericalFailure)
         {
           notes.append("skipping \(request.key): \(error.message)")
@@ -193,30 +199,19 @@ struct ProjectCommand: ParsableCommand {
   /// The request shared by every right, from the options.
   func request(dataset: FilingDataset) throws -> ProjectionRequest {
     let key = try keyOptions.key(
-      in: dataset, right: right.count == 1 && right[0] != "all" ? right[0] : nil,
+      in: dataset, right: right.count == 1 && right[0] != SeriesOptions.allRights ? right[0] : nil,
       requireRight: false)
     var request = ProjectionRequest(
       office: key.office, right: key.right, measure: key.measure, scope: key.scope)
-    request.model = model
-    guard let rule = SelectionRule(rawValue: selection) else {
-      throw ValidationError("--select must be aicc or backtest, got '\(selection)'")
-    }
-    request.selection = rule
-    guard let scale = ErrorScale(rawValue: errorScale) else {
-      throw ValidationError("--error-scale must be log or level, got '\(errorScale)'")
-    }
-    request.errorScale = scale
+    request.model = model.name
+    request.selection = selection
+    request.errorScale = errorScale
     request.to = to
     request.since = since
     request.excludeApproximate = excludeApproximate
     request.seed = seed
     request.simulations = simulations
-    request.levels = try levels.split(separator: ",").map { text in
-      guard let level = ValueParsing.rate(String(text).trimmingCharacters(in: .whitespaces)) else {
-        throw ValidationError("--levels must be numbers such as 0.8,0.95, got '\(levels)'")
-      }
-      return level
-    }
+    request.levels = levels.fractions
     request.growth = growth?.fraction
     request.cap = cap?.value
     request.adjustments =
@@ -228,15 +223,10 @@ struct ProjectCommand: ParsableCommand {
     return request
   }
 
-  /// `1000000` as `1,000,000`, for the help.
-  static func grouped(_ count: Int) -> String {
-    NumberFormatting.fixed(Double(count), digits: 0, grouped: true)
-  }
-
   /// The rights to project: the `--right` values, every right of the office, measure and scope
   /// for `all`, or the single series of a one-series file.
   func rights(dataset: FilingDataset, template: ProjectionRequest) throws -> [String] {
-    if right == ["all"] {
+    if right == [SeriesOptions.allRights] {
       let rights = dataset.rights(
         office: template.office, measure: template.measure, scope: template.scope)
       guard !rights.isEmpty else {
@@ -246,7 +236,7 @@ struct ProjectCommand: ParsableCommand {
       }
       return rights
     }
-    if right.contains("all") {
+    if right.contains(SeriesOptions.allRights) {
       throw ValidationError("--right all cannot be combined with other rights")
     }
     if right.isEmpty && template.right.isEmpty {

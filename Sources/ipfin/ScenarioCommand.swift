@@ -27,7 +27,9 @@ struct ScenarioCommand: ParsableCommand {
         and key (exit code 65; 66 for a file that does not exist or cannot be read).
         """)
 
-    @Argument(help: ArgumentHelp("Scenario files (YAML).", valueName: "FILE"))
+    @Argument(
+      help: ArgumentHelp("Scenario files (YAML).", valueName: "FILE"),
+      completion: ScenarioRunOptions.scenarioFiles)
     var files: [String]
 
     func run() throws {
@@ -45,7 +47,9 @@ struct ScenarioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Print a scenario after inheritance, as YAML.")
 
-    @Argument(help: ArgumentHelp("A scenario file (YAML).", valueName: "FILE"))
+    @Argument(
+      help: ArgumentHelp("A scenario file (YAML).", valueName: "FILE"),
+      completion: ScenarioRunOptions.scenarioFiles)
     var file: String
 
     func run() throws {

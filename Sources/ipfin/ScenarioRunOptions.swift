@@ -10,8 +10,12 @@ import IPValuation
 struct ScenarioRunOptions: ParsableArguments {
   @Argument(
     help: ArgumentHelp(
-      "Scenario files (YAML); the first is the baseline.", valueName: "SCENARIO.yaml"))
+      "Scenario files (YAML); the first is the baseline.", valueName: "SCENARIO.yaml"),
+    completion: ScenarioRunOptions.scenarioFiles)
   var files: [String]
+
+  /// The completion of a scenario file: files ending in `.yaml` or `.yml`.
+  static let scenarioFiles = CompletionKind.file(extensions: ["yaml", "yml"])
 
   @Option(
     parsing: .unconditional,

@@ -34,29 +34,48 @@ struct ValueCommand: ParsableCommand {
       largest swing first).
 
       The value at risk, expected shortfall, collateral and lending values are measured over \
-      --horizon years (default 1): on what a holder has at the horizon, the cash flows to then \
-      and what the rights still kept are worth, valued today. With --loan and --pd the \
-      borrower may default in any year of the tenor, in bad years more often \
-      (--borrower-correlation); the collateral is then sold over --time-to-sell years, and the \
-      loss is what the sale does not cover.
+      --horizon years (default \(RiskHorizon.default)): on what a holder has at the horizon, \
+      the cash flows to then and what the rights still kept are worth, valued today. With \
+      --loan and --pd the borrower may default in any year of the tenor, in bad years more \
+      often (--borrower-correlation); the collateral is then sold over --time-to-sell years, \
+      and the loss is what the sale does not cover.
 
       Defaults. Valuation date: 31 December of the year of the latest filing or grant date in \
       the file (fixed by the file, so the same file gives the same bytes on any day). Discount \
-      rate 0.15 for rows without one (a modelling assumption). Tax rate 0.20 for rows without \
-      one (Viet Nam's corporate income tax). Trademark economic life 10 years. Seed 57. The \
-      liquidation discounts 0.35 and 0.60 and the quantile 0.10 are modelling assumptions; the \
-      LTV limits 0.50 (invention, trademark) follow published lending practice, 0.30 (utility \
-      solution, industrial design) is an assumption. The loan's tenor 5, bullet repayment, \
-      borrower correlation 0.5, time to sell 1 year, sale cost 0.10 and loan rate 0.10 are \
-      modelling assumptions. The valuation date, seed, paths and \
-      threads used are printed on standard error; the output is identical for any --threads.
+      rate \(exact(ValuationAssumptions.defaultDiscountRateValue)) for rows without one (a \
+      modelling assumption). Tax rate \(exact(Asset.defaultTaxRate)) for rows without one (Viet \
+      Nam's corporate income tax). Trademark economic life \(exact(Asset.defaultTrademarkLife)) \
+      years. Seed \(ValuationAssumptions.defaultSeed). The liquidation discounts \
+      \(exact(CollateralPolicy.defaultOrderlyDiscount)) and \
+      \(exact(CollateralPolicy.defaultForcedDiscount)) and the quantile \
+      \(exact(CollateralPolicy.defaultQuantile)) are modelling assumptions; the LTV limits \
+      \(ValueCommand.defaultLoanToValues) follow published lending practice for inventions and \
+      trademarks and are assumptions for the others. The loan's tenor \(Loan.defaultTenorYears), \
+      \(Loan.defaultAmortization) repayment, borrower correlation \
+      \(exact(Loan.defaultBorrowerCorrelation)), time to sell (years) \
+      \(exact(Loan.defaultTimeToSell)), sale cost \(exact(Loan.defaultSaleCost)) and loan \
+      rate \(exact(Loan.defaultRate)) are modelling assumptions. The valuation date, seed, \
+      paths and threads used are printed on standard error; the output is identical for any \
+      --threads.
 
       Exit codes: 64 bad option, 65 bad portfolio data (with file, line and column), \
       66 portfolio not found, 70 numerical failure, 73 cannot write output.
       """)
 
-  @Argument(help: ArgumentHelp("The portfolio CSV file.", valueName: "PORTFOLIO.csv"))
+  @Argument(
+    help: ArgumentHelp("The portfolio CSV file.", valueName: "PORTFOLIO.csv"),
+    completion: .file(extensions: ["csv"]))
   var portfolio: String
+
+  /// The default loan-to-value limits, `invention=0.5, ...`, for the help.
+  static let defaultLoanToValues = IPRight.allCases.compactMap { right in
+    CollateralPolicy.defaultLoanToValue[right].map { "\(right.rawValue)=\(exact($0))" }
+  }.joined(separator: ", ")
+
+  /// `value` as ipfin writes numbers, for the help.
+  static func exact(_ value: Double) -> String {
+    NumberFormatting.exact(value)
+  }
 
   @Option(
     help: ArgumentHelp(
@@ -65,12 +84,18 @@ struct ValueCommand: ParsableCommand {
   var valuationDate: String?
 
   @Option(
-    parsing: .unconditional, help: "The number of simulated paths, 2 to 10000000. (default: 20000)")
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "The number of simulated paths, 2 to "
+        + "\(HelpText.grouped(ValuationAssumptions.maximumPaths)). "
+        + HelpText.defaultNote(ValuationAssumptions.defaultPaths)))
   var paths: Int?
 
   @Option(
     parsing: .unconditional,
-    help: "The root seed of the random streams, 0 to 2^64-1. (default: 57)")
+    help: ArgumentHelp(
+      "The root seed of the random streams, 0 to 2^64-1. "
+        + HelpText.defaultNote(ValuationAssumptions.defaultSeed)))
   var seed: UInt64?
 
   @Option(
@@ -84,14 +109,16 @@ struct ValueCommand: ParsableCommand {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "The discount rate of rows without one, as 0.15 or 15%. (default: 0.15)", valueName: "d"),
+      "The discount rate of rows without one, as 0.15 or 15%. "
+        + HelpText.defaultNote(ValuationAssumptions.defaultDiscountRateValue), valueName: "d"),
     transform: Rate.parse)
   var discountRate: Rate?
 
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "The one-factor correlation of revenue shocks, in [0, 1], as 0.3 or 30%. (default: 0.3)",
+      "The one-factor correlation of revenue shocks, in [0, 1], as 0.3 or 30%. "
+        + HelpText.defaultNote(ValuationAssumptions.defaultCorrelation),
       valueName: "rho"),
     transform: Rate.parse)
   var correlation: Rate?
@@ -100,7 +127,7 @@ struct ValueCommand: ParsableCommand {
     parsing: .unconditional,
     help: ArgumentHelp(
       "The quantile q of the collateral and lending values, in (0, 1), as 0.1 or 10%. "
-        + "(default: 0.10)",
+        + HelpText.defaultNote(CollateralPolicy.defaultQuantile),
       valueName: "q"),
     transform: Rate.parse)
   var collateralQuantile: Rate?
@@ -108,7 +135,8 @@ struct ValueCommand: ParsableCommand {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "The orderly-liquidation discount, in [0, 1], as 0.35 or 35%. (default: 0.35)",
+      "The orderly-liquidation discount, in [0, 1], as 0.35 or 35%. "
+        + HelpText.defaultNote(CollateralPolicy.defaultOrderlyDiscount),
       valueName: "x"),
     transform: Rate.parse)
   var orderlyDiscount: Rate?
@@ -117,7 +145,7 @@ struct ValueCommand: ParsableCommand {
     parsing: .unconditional,
     help: ArgumentHelp(
       "The forced-liquidation discount, in [0, 1], at least the orderly one, as 0.6 or 60%. "
-        + "(default: 0.60)",
+        + HelpText.defaultNote(CollateralPolicy.defaultForcedDiscount),
       valueName: "x"),
     transform: Rate.parse)
   var forcedDiscount: Rate?
@@ -125,8 +153,8 @@ struct ValueCommand: ParsableCommand {
   @Option(
     name: .customLong("ltv"), parsing: .unconditionalSingleValue,
     help: ArgumentHelp(
-      "A loan-to-value limit, right=value (repeatable). (defaults: invention=0.5, "
-        + "utility_solution=0.3, industrial_design=0.3, trademark=0.5)", valueName: "right=value"))
+      "A loan-to-value limit, right=value (repeatable). (defaults: "
+        + "\(ValueCommand.defaultLoanToValues))", valueName: "right=value"))
   var loanToValue: [String] = []
 
   @Option(
@@ -138,18 +166,21 @@ struct ValueCommand: ParsableCommand {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "The loan's tenor in whole years, 1 to \(Loan.maximumTenorYears). (default: "
-        + "\(Loan.defaultTenorYears))", valueName: "T"))
+      "The loan's tenor in whole years, 1 to \(Loan.maximumTenorYears). "
+        + HelpText.defaultNote(Loan.defaultTenorYears), valueName: "T"))
   var tenor: Int?
 
-  @Option(help: "How the loan is repaid: bullet or linear. (default: bullet)")
+  @Option(
+    help: ArgumentHelp(
+      "How the loan is repaid: at the end (bullet) or in equal parts each year (linear). "
+        + HelpText.defaultNote(Loan.defaultAmortization.rawValue)))
   var amortization: Loan.Amortization?
 
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
       "The weight of the market factor in the borrower's default, in [0, 1], as 0.5 or 50%. "
-        + "(default: \(NumberFormatting.exact(Loan.defaultBorrowerCorrelation)))",
+        + HelpText.defaultNote(Loan.defaultBorrowerCorrelation),
       valueName: "beta"),
     transform: Rate.parse)
   var borrowerCorrelation: Rate?
@@ -158,16 +189,16 @@ struct ValueCommand: ParsableCommand {
     parsing: .unconditional,
     help: ArgumentHelp(
       "The years a sale of the collateral takes after a default, 0 to "
-        + "\(NumberFormatting.exact(Loan.maximumTimeToSell)). (default: "
-        + "\(NumberFormatting.exact(Loan.defaultTimeToSell)))", valueName: "s"),
+        + "\(NumberFormatting.exact(Loan.maximumTimeToSell)). "
+        + HelpText.defaultNote(Loan.defaultTimeToSell), valueName: "s"),
     transform: FiniteNumber.parse)
   var timeToSell: FiniteNumber?
 
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "The cost of that sale, a fraction of its proceeds, as 0.1 or 10%. (default: "
-        + "\(NumberFormatting.exact(Loan.defaultSaleCost)))", valueName: "c"),
+      "The cost of that sale, a fraction of its proceeds, as 0.1 or 10%. "
+        + HelpText.defaultNote(Loan.defaultSaleCost), valueName: "c"),
     transform: Rate.parse)
   var saleCost: Rate?
 
@@ -175,14 +206,15 @@ struct ValueCommand: ParsableCommand {
     parsing: .unconditional,
     help: ArgumentHelp(
       "The loan's interest rate, which also discounts recoveries and losses, as 0.1 or 10%. "
-        + "(default: \(NumberFormatting.exact(Loan.defaultRate)))", valueName: "i"),
+        + HelpText.defaultNote(Loan.defaultRate), valueName: "i"),
     transform: Rate.parse)
   var loanRate: Rate?
 
   @Option(
     help: ArgumentHelp(
       "The risk horizon in whole years (1 to \(RiskHorizon.maximumYears)), or life for the "
-        + "whole-life value. (default: \(RiskHorizon.default))", valueName: "H|life"))
+        + "whole-life value. " + HelpText.defaultNote(RiskHorizon.default), valueName: "H|life"),
+    completion: .list([RiskHorizon.default.description, RiskHorizon.life.description]))
   var horizon: String?
 
   @Option(
@@ -195,27 +227,32 @@ struct ValueCommand: ParsableCommand {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "Added to every discount rate, as -0.01 or -1%. (default: 0)", valueName: "x"),
+      "Added to every discount rate, as -0.01 or -1%. "
+        + HelpText.defaultNote(ValuationAssumptions.noShift), valueName: "x"),
     transform: Rate.parse)
   var discountRateShift: Rate?
 
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "Added to every revenue growth, as -0.02 or -2%. (default: 0)", valueName: "x"),
+      "Added to every revenue growth, as -0.02 or -2%. "
+        + HelpText.defaultNote(ValuationAssumptions.noShift), valueName: "x"),
     transform: Rate.parse)
   var growthShift: Rate?
 
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "Multiplies every royalty rate (low, most likely, high). (default: 1)", valueName: "x"),
+      "Multiplies every royalty rate (low, most likely, high). "
+        + HelpText.defaultNote(ValuationAssumptions.noMultiplier), valueName: "x"),
     transform: FiniteNumber.parse)
   var royaltyMultiplier: FiniteNumber?
 
   @Option(
     parsing: .unconditional,
-    help: ArgumentHelp("Multiplies every revenue volatility. (default: 1)", valueName: "x"),
+    help: ArgumentHelp(
+      "Multiplies every revenue volatility. "
+        + HelpText.defaultNote(ValuationAssumptions.noMultiplier), valueName: "x"),
     transform: FiniteNumber.parse)
   var volatilityMultiplier: FiniteNumber?
 
@@ -228,8 +265,8 @@ struct ValueCommand: ParsableCommand {
     help: ArgumentHelp(
       "Write one CSV row per asset to FILE: id, right, office, remaining_life, "
         + "deterministic_value, mean, sd, p05, p50, p95, share_of_portfolio, and with --loan "
-        + "eligible (the quantiles "
-        + "simulate the assets a second time).", valueName: "FILE"))
+        + "eligible (the quantiles simulate the assets a second time).", valueName: "FILE"),
+    completion: .file(extensions: ["csv"]))
   var perAsset: String?
 
   func validate() throws {
@@ -388,5 +425,3 @@ struct ValueCommand: ParsableCommand {
     return (assumptions, policy, terms)
   }
 }
-
-extension Loan.Amortization: ExpressibleByArgument {}

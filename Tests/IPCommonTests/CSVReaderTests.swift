@@ -35,7 +35,7 @@ struct CSVReaderTests {
     let error = try #require(Self.error("a,b\n1,5\u{0}0000000000\n"))
     #expect(error.location == SourceLocation(file: "bad.csv", line: 2, column: 2, columnName: "b"))
     #expect(error.message.contains("NUL"))
-    #expect(error.exitCode == 65)
+    #expect(error.category == .badData)
     let inQuotes = try #require(Self.error("a,b\n1,\"x\ny\u{0}\"\n"))
     #expect(inQuotes.location?.line == 3 && inQuotes.location?.column == 2)
     let inComment = try #require(Self.error("# note \u{0}\na,b\n"))

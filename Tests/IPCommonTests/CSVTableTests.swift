@@ -44,8 +44,8 @@ struct CSVTableTests {
       stray?.location == SourceLocation(file: "bad.csv", line: 2, column: 2, columnName: "b"))
     #expect(error("a,a\n1,2\n")?.message.contains("appears twice") == true)
     #expect(error("a,b\n\"q\"x,2\n")?.kind == .badData)
-    #expect(error("a,b\n1,2\n")?.exitCode == nil)
-    #expect(error("a,\n1,2\n")?.exitCode == 65)
+    #expect(error("a,b\n1,2\n") == nil)
+    #expect(error("a,\n1,2\n")?.category == .badData)
   }
 
   /// A missing column names the columns that are there; a missing file is `missingInput` (66).
@@ -57,7 +57,7 @@ struct CSVTableTests {
       _ = try CSVTable.read(path: "/nonexistent/ipfin.csv")
       Issue.record("a missing file was read")
     } catch let error as InputError {
-      #expect(error.kind == .missingInput && error.exitCode == 66)
+      #expect(error.kind == .missingInput && error.category == .missingInput)
     }
   }
 

@@ -18,6 +18,36 @@ struct CSVWriterTests {
     #expect(back.records.map(\.fields) == [["one\r\ntwo", "cr\ronly"], ["lf\nonly", "plain"]])
   }
 
+  /// Whatever the reader treats specially is quoted, so that every row reads back as written:
+  /// a first field starting with `#` (after spaces or tabs) would make the row a comment, a
+  /// row of one empty field would be a blank line, leading or trailing tabs would be trimmed
+  /// like spaces, and a byte order mark at the start of the file would be skipped. A `#`
+  /// after the first field is data, and stays unquoted.
+  @Test func fieldsTheReaderWouldMisreadAreQuoted() throws {
+    let rows = [
+      ["#1", "#2"], ["", ""], [" # padded", "x"], ["\t#tab", "tab\t"], ["\u{FEFF}bom", "y"],
+      ["a#", "b"],
+    ]
+    var writer = CSVWriter(header: ["one", "two"])
+    for row in rows { writer.appendRow(row) }
+    #expect(
+      writer.text
+        == "one,two\n\"#1\",#2\n,\n\" # padded\",x\n\"\t#tab\",\"tab\t\"\n\"\u{FEFF}bom\",y\n"
+        + "a#,b\n")
+    #expect(try CSVTable(text: writer.text, source: "round").records.map(\.fields) == rows)
+
+    var single = CSVWriter(header: ["scenario"])
+    let names = ["#1", "", "  ", "\t", "# note", "ok"]
+    for name in names { single.appendRow([name]) }
+    #expect(single.text == "scenario\n\"#1\"\n\"\"\n\"  \"\n\"\t\"\n\"# note\"\nok\n")
+    #expect(try CSVTable(text: single.text, source: "round").records.map(\.fields[0]) == names)
+
+    // A file whose first field starts with a byte order mark reads it back.
+    var bom = CSVWriter(header: ["\u{FEFF}id"])
+    bom.appendRow(["1"])
+    #expect(try CSVTable(text: bom.text, source: "round").header == ["\u{FEFF}id"])
+  }
+
   /// A figure that is not finite is empty in CSV and tables; a message shows it by name.
   @Test func nonFiniteFiguresAreEmpty() {
     for value in [Double.nan, .infinity, -.infinity] {

@@ -33,7 +33,7 @@ struct InputFileTests {
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     #expect(try InputFile.read(path: path, limit: 200_000) == Array(text.utf8))
     let over = try #require(Self.error(path, limit: 199_999))
-    #expect(over.kind == .badData && over.exitCode == 65)
+    #expect(over.kind == .badData && over.category == .badData)
     #expect(over.location == SourceLocation(file: path))
     #expect(over.message.contains("199,999 bytes"))
   }
@@ -42,7 +42,7 @@ struct InputFileTests {
   /// empty.
   @Test func devicesAreReadLikeFiles() throws {
     let zero = try #require(Self.error("/dev/zero", limit: 64 << 20))
-    #expect(zero.exitCode == 65)
+    #expect(zero.category == .badData)
     #expect(zero.message.contains("67,108,864 bytes (64 MiB)"))
     #expect(try InputFile.read(path: "/dev/null", limit: 10) == [])
   }
@@ -63,7 +63,7 @@ struct InputFileTests {
         #expect(try InputFile.read(path: path, limit: limit).count == size)
       } else {
         // The reader stops after limit + 1 bytes, which is all the writer sends.
-        #expect(Self.error(path, limit: limit)?.exitCode == 65)
+        #expect(Self.error(path, limit: limit)?.category == .badData)
       }
     }
   }
@@ -72,11 +72,11 @@ struct InputFileTests {
   /// cannot be read.
   @Test func pathsThatCannotBeReadAreMissingInput() throws {
     let missing = try #require(Self.error("/nonexistent/ipfin.csv"))
-    #expect(missing.exitCode == 66 && missing.message.contains("does not exist"))
+    #expect(missing.category == .missingInput && missing.message.contains("does not exist"))
     let directory = try #require(Self.error(FileManager.default.temporaryDirectory.path))
-    #expect(directory.exitCode == 66 && directory.message.contains("directory"))
-    #expect(Self.error("")?.exitCode == 66)
-    #expect(Self.error("/etc/passwd/x")?.exitCode == 66)
+    #expect(directory.category == .missingInput && directory.message.contains("directory"))
+    #expect(Self.error("")?.category == .missingInput)
+    #expect(Self.error("/etc/passwd/x")?.category == .missingInput)
   }
 
   /// Text checks with line and column in characters.

@@ -82,7 +82,7 @@ struct ValueTests {
       try OutputFile.write("x", to: directory.appendingPathComponent("nested").path)
       Issue.record("a directory was overwritten")
     } catch let error as InputError {
-      #expect(error.exitCode == 73)
+      #expect(error.category == .cannotWrite)
     }
     let leftovers = try FileManager.default.contentsOfDirectory(
       atPath: directory.appendingPathComponent("nested").path)

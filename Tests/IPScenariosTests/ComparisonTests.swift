@@ -94,6 +94,20 @@ struct ComparisonTests {
     #expect(long.records.count == 2 * numericColumns.count)
   }
 
+  /// A scenario named `#1` starts its rows in the wide and long CSV: it is quoted, so that the
+  /// CSV reader does not take those rows for comments, and every scenario reads back.
+  @Test func aScenarioNamedLikeACommentReadsBack() throws {
+    let hashed = ScenarioSummary(
+      name: "#1", description: "# not a comment", series: [], valuation: ["collateral_value": 40])
+    let comparison = Comparison([Self.baseline, hashed])
+    #expect(comparison.csv.contains("\n\"#1\",# not a comment,"))
+    let wide = try CSVTable(text: comparison.csv, source: "wide")
+    #expect(wide.records.map { $0.fields[0] } == ["baseline", "#1"])
+    #expect(wide.records[1].fields[1] == "# not a comment")
+    let long = try CSVTable(text: comparison.longCSV, source: "long")
+    #expect(long.records.filter { $0.fields[0] == "#1" }.count == long.records.count / 2)
+  }
+
   @Test func percentChange() {
     #expect(Comparison.percentChange(110, from: 100) == 10)
     #expect(Comparison.percentChange(-50, from: -100) == 50)

@@ -44,7 +44,7 @@ struct ScenarioInputTests {
     let bomb = try #require(try Self.error(lines.joined(separator: "\n") + "\n"))
     #expect(bomb.location?.line == 1 && bomb.location?.column == 5)
     #expect(bomb.description.contains("anchors (&name) are not supported"))
-    #expect(bomb.exitCode == 65)
+    #expect(bomb.category == .badData)
     let seed = try #require(
       try Self.error("valuation:\n  portfolio: p.csv\n  paths: &n 64\n  seed: *n\n"))
     #expect(seed.location?.line == 3 && seed.location?.column == 10)
@@ -57,7 +57,7 @@ struct ScenarioInputTests {
   @Test func anEmptyFileIsAnError() throws {
     for text in ["", "\n\n", "# nothing here\n", "---\n"] {
       let error = try #require(try Self.error(text), "\(text.debugDescription)")
-      #expect(error.exitCode == 65)
+      #expect(error.category == .badData)
       #expect(error.location?.line == nil)
       #expect(error.message.contains("the scenario file is empty"))
     }
@@ -68,7 +68,7 @@ struct ScenarioInputTests {
   @Test func bytesThatAreNotTextAreRefusedWithTheirPlace() throws {
     let latin1 = try #require(
       try Self.error(Array("name: x\ndescription: caf".utf8) + [0xE9, 0x0A]))
-    #expect(latin1.exitCode == 65)
+    #expect(latin1.category == .badData)
     #expect(latin1.location?.line == 2 && latin1.location?.column == 17)
     #expect(latin1.message.contains("0xE9 is not UTF-8"))
     let nul = try #require(try Self.error("name: x\u{0}y\n"))
@@ -132,14 +132,14 @@ struct ScenarioInputTests {
   @Test func extendsOfSomethingThatIsNotAScenario() throws {
     let files = try ScenarioFiles()
     try files.write("folder/x.txt", "x")
-    for (target, code, fragment) in [
-      ("''", 65, "the file name is empty"), ("folder", 66, "is a directory"),
-      ("/dev/zero", 65, "larger than the limit of 1,048,576 bytes (1 MiB)"),
-      ("/dev/null", 65, "the scenario file is empty"),
-      ("missing.yaml", 66, "does not exist"),
-    ] as [(String, Int32, String)] {
+    for (target, category, fragment) in [
+      ("''", .badData, "the file name is empty"), ("folder", .missingInput, "is a directory"),
+      ("/dev/zero", .badData, "larger than the limit of 1,048,576 bytes (1 MiB)"),
+      ("/dev/null", .badData, "the scenario file is empty"),
+      ("missing.yaml", .missingInput, "does not exist"),
+    ] as [(String, ErrorCategory, String)] {
       let error = try #require(try Self.error("name: a\n\nextends: \(target)\n", in: files))
-      #expect(error.exitCode == code, "\(target): \(error)")
+      #expect(error.category == category, "\(target): \(error)")
       #expect(error.description.contains(fragment), "\(target): \(error)")
       if target != "/dev/null" {
         #expect(error.location?.line == 3 && error.key == "extends", "\(target): \(error)")
@@ -156,9 +156,9 @@ struct ScenarioInputTests {
       ("projection:\n  office: VN\n  series: [invention]\n  data: none.csv\n", "projection.data"),
     ] {
       let error = try #require(try Self.error(text))
-      #expect(error.exitCode == 66, "\(error)")
+      #expect(error.category == .missingInput, "\(error)")
       #expect(error.key == key && error.location?.line != nil, "\(error)")
     }
-    #expect(try Self.error("valuation:\n  portfolio: ''\n")?.exitCode == 65)
+    #expect(try Self.error("valuation:\n  portfolio: ''\n")?.category == .badData)
   }
 }

@@ -143,7 +143,7 @@ struct ScenarioLoaderTests {
       _ = try ScenarioLoader.load(path)
       Issue.record("\(label): accepted")
     } catch let error as ScenarioError {
-      #expect(error.exitCode == 65, "\(label)")
+      #expect(error.category == .badData, "\(label)")
       #expect(error.location?.file == path, "\(label): \(error)")
       #expect(error.location?.line == line, "\(label): \(error)")
       #expect(error.key == key, "\(label): \(error)")
@@ -170,7 +170,8 @@ struct ScenarioLoaderTests {
       _ = try ScenarioLoader.load(orphan)
       Issue.record("a missing parent was accepted")
     } catch let error as ScenarioError {
-      #expect(error.location?.line == 3 && error.key == "extends" && error.exitCode == 66)
+      #expect(error.location?.line == 3 && error.key == "extends")
+      #expect(error.category == .missingInput)
       #expect(error.description.contains("'missing.yaml'"), "\(error)")
       #expect(error.description.contains("does not exist"), "\(error)")
     }
@@ -178,7 +179,7 @@ struct ScenarioLoaderTests {
       _ = try ScenarioLoader.load(files.directory.appendingPathComponent("none.yaml").path)
       Issue.record("a missing file was read")
     } catch let error as ScenarioError {
-      #expect(error.exitCode == 66)
+      #expect(error.category == .missingInput)
     }
   }
 

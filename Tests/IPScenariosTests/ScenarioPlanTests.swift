@@ -44,13 +44,15 @@ struct ScenarioPlanTests {
   /// the valuation date (found when the assets are resolved), a value out of range.
   @Test(
     arguments: [
-      ("filings.csv", 65, "unknown column 'measure'"),
-      ("/dev/zero", 65, "larger than the limit of 67,108,864 bytes"),
-      ("/dev/null", 65, "the file is empty"),
-      ("late.csv", 65, "after the valuation date 2025-12-31"),
-      ("huge.csv", 65, "an amount from 0 to 1e18"),
-    ] as [(String, Int32, String)])
-  func portfoliosThatCompareRefusesAreRefused(name: String, code: Int32, fragment: String) throws {
+      ("filings.csv", .badData, "unknown column 'measure'"),
+      ("/dev/zero", .badData, "larger than the limit of 67,108,864 bytes"),
+      ("/dev/null", .badData, "the file is empty"),
+      ("late.csv", .badData, "after the valuation date 2025-12-31"),
+      ("huge.csv", .badData, "an amount from 0 to 1e18"),
+    ] as [(String, ErrorCategory, String)])
+  func portfoliosThatCompareRefusesAreRefused(
+    name: String, category: ErrorCategory, fragment: String
+  ) throws {
     let filings = try String(
       contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../datasets/ip-filings.csv"), encoding: .utf8)
@@ -62,7 +64,7 @@ struct ScenarioPlanTests {
           "late.csv": Self.portfolio.replacingOccurrences(of: "2016-01-01", with: "2026-03-01"),
           "huge.csv": Self.portfolio.replacingOccurrences(of: ",1000,", with: ",1e300,"),
         ]))
-    #expect(error.exitCode == code, "\(error)")
+    #expect(error.category == category, "\(error)")
     #expect(error.key?.hasPrefix("valuation") == true, "\(error)")
     #expect(error.description.contains(fragment), "\(error)")
   }
@@ -72,14 +74,14 @@ struct ScenarioPlanTests {
     let series = try #require(
       try Self.error(
         "projection:\n  office: VN\n  series: [invention, {right: invention, scope: madrid}]\n"))
-    #expect(series.exitCode == 65)
+    #expect(series.category == .badData)
     #expect(series.key == "projection")
     #expect(series.description.contains("there is no series VN invention filed madrid"))
     let analog = try #require(
       try Self.error(
         "projection:\n  office: VN\n  series: [invention]\n  adjustments:\n"
           + "    - {right: invention, analog: \"KR:invention:filed:all:1900-1910\"}\n"))
-    #expect(analog.exitCode == 65)
+    #expect(analog.category == .badData)
     #expect(analog.description.contains("1900"), "\(analog)")
   }
 
@@ -89,7 +91,7 @@ struct ScenarioPlanTests {
       try Self.error(
         "projection: {office: VN, series: [invention], data: bad.csv}\n",
         files: ["bad.csv": "year,value\n2020,10\n2200,11\n"]))
-    #expect(error.exitCode == 65)
+    #expect(error.category == .badData)
     #expect(error.description.contains("bad.csv:3:1 (column 'year')"), "\(error)")
   }
 }

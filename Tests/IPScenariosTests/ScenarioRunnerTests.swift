@@ -182,7 +182,7 @@ struct ScenarioRunnerTests {
       try Self.run([short])
     } throws: { error in
       guard let error = error as? ScenarioError else { return false }
-      return error.exitCode == 65 && error.location?.line == 6
+      return error.category == .badData && error.location?.line == 6
         && error.key == "projection.series[1]" && error.description.contains("3 points")
     }
     let twin = try files.write("twin.yaml", Self.baseline)

@@ -193,7 +193,7 @@ struct DeterministicValuationTests {
         assumptions: ValuationAssumptions(valuationDate: date(Self.valuationDate)))
       Issue.record("no error")
     } catch let error as InputError {
-      #expect(error.exitCode == 65)
+      #expect(error.category == .badData)
       #expect(
         error.location
           == SourceLocation(file: "p.csv", line: 3, column: 4, columnName: "filing_date"))

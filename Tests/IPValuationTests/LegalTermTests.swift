@@ -138,7 +138,7 @@ struct LegalTermTests {
         _ = try Portfolio.parse(text: text, source: "p.csv")
         Issue.record("accepted: \(row)")
       } catch let error as InputError {
-        #expect(error.exitCode == 65, "\(row)")
+        #expect(error.category == .badData, "\(row)")
         #expect(error.location?.line == 3, "\(row)")
         #expect(error.location?.column == column, "\(row)")
         #expect(error.message.contains(phrase), "\(row): \(error.message)")

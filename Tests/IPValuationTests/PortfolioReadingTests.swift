@@ -204,7 +204,7 @@ struct PortfolioReadingTests {
       Issue.record("\(bad.name): no error")
     } catch let error as InputError {
       #expect(error.kind == .badData)
-      #expect(error.exitCode == 65)
+      #expect(error.category == .badData)
       #expect(error.location?.file == path)
       #expect(error.location?.line == bad.line)
       if let column = bad.column {
@@ -228,7 +228,7 @@ struct PortfolioReadingTests {
       _ = try Portfolio.read(path: path)
       Issue.record("no error")
     } catch let error as InputError {
-      #expect(error.exitCode == 65)
+      #expect(error.category == .badData)
       #expect(error.location?.description == "\(path):2:7 (column 'revenue')")
       #expect(error.message.contains("0xFF is not UTF-8"))
     }
@@ -264,16 +264,17 @@ struct PortfolioReadingTests {
   /// `/dev/null` is an empty portfolio (65), `/dev/zero` meets the file limit (65), a FIFO is
   /// read like a file, and a directory cannot be read (66).
   @Test func specialFilesAreReadByWhatTheyAre() throws {
-    for (path, code, fragment) in [
-      ("/dev/null", 65, "the file is empty"), ("/dev/zero", 65, "larger than the limit"),
-      (FileManager.default.temporaryDirectory.path, 66, "directory"),
-    ] as [(String, Int32, String)] {
+    for (path, category, fragment) in [
+      ("/dev/null", .badData, "the file is empty"),
+      ("/dev/zero", .badData, "larger than the limit"),
+      (FileManager.default.temporaryDirectory.path, .missingInput, "directory"),
+    ] as [(String, ErrorCategory, String)] {
       do {
         _ = try Portfolio.read(
           path: path, limits: InputLimits(fileBytes: 1 << 20, lineBytes: 1 << 16, fieldBytes: 4096))
         Issue.record("\(path): no error")
       } catch let error as InputError {
-        #expect(error.exitCode == code, "\(path)")
+        #expect(error.category == category, "\(path)")
         #expect(error.location?.file == path)
         #expect(error.message.contains(fragment), "\(error.message)")
       }
@@ -315,7 +316,7 @@ struct PortfolioReadingTests {
     do {
       _ = try Portfolio.read(path: "/nonexistent/portfolio.csv")
     } catch let error as InputError {
-      #expect(error.exitCode == 66)
+      #expect(error.category == .missingInput)
     } catch {
       Issue.record("unexpected \(error)")
     }
@@ -331,7 +332,7 @@ struct PortfolioReadingTests {
       Issue.record("no error")
     } catch let error as InputError {
       #expect(error.message.contains("asset 'A1': royalty_low is not allowed"))
-      #expect(error.exitCode == 65)
+      #expect(error.category == .badData)
     } catch {
       Issue.record("unexpected \(error)")
     }

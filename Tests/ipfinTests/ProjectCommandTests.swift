@@ -203,6 +203,32 @@ struct ProjectCommandTests {
     #expect(rule.status == 0, "\(rule.standardError)")
   }
 
+  /// A file of counts within the data limits that grow a thousandfold a year: the drift's
+  /// paths to 2120 pass the largest double. That is a numerical failure (exit code 70) naming
+  /// the model and the year, never a band capped at exp(700) = 1.0142320547350045e+304.
+  @Test func aSimulationBeyondTheLargestNumberIsANumericalFailureNotACap() throws {
+    let directory = try BinaryRunner.scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("fast.csv")
+    try "year,value\n2020,1\n2021,1200\n2022,900000\n2023,1100000000\n2024,1000000000000\n"
+      .write(to: file, atomically: true, encoding: .utf8)
+    let drift = try BinaryRunner.run([
+      "project", "--data", file.path, "--model", "drift", "--to", "2120", "--format", "csv",
+    ])
+    #expect(drift.status == 70, "\(drift.standardError)")
+    #expect(
+      drift.standardError.contains("ipfin: error: \(file.path): user series filed all: drift: "),
+      "\(drift.standardError)")
+    #expect(drift.standardError.contains("beyond the largest number"), "\(drift.standardError)")
+    #expect(drift.standardOutput.isEmpty)
+    let all = try BinaryRunner.run([
+      "project", "--data", file.path, "--model", "all", "--to", "2120", "--format", "csv",
+    ])
+    #expect(all.status == 0, "\(all.standardError)")
+    #expect(!all.standardOutput.contains(",drift,"), "\(all.standardOutput)")
+    #expect(!all.standardOutput.contains("e+304"), "\(all.standardOutput)")
+  }
+
   @Test func negativeValuesWorkWithOrWithoutEquals() throws {
     let help = try BinaryRunner.run(["project", "--help"])
     #expect(help.status == 0)

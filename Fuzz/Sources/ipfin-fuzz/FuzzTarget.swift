@@ -117,8 +117,10 @@ enum FuzzTarget: String, CaseIterable {
       _ = scenario.resolvedYAML
     } catch let error as ScenarioError {
       // A file the input names (by `extends`) may fail to be read: its own error is at the
-      // `extends` line. Only a file that does not exist or cannot be read is exit code 66.
-      Self.require(error.exitCode == 65 || error.exitCode == 66, "exit code \(error.exitCode)")
+      // `extends` line. Only a file that does not exist or cannot be read is missing input.
+      Self.require(
+        error.category == .badData || error.category == .missingInput,
+        "category \(error.category)")
       Self.requirePositioned(
         location: error.location, message: error.message, description: error.description,
         lineless: ["the scenario file is empty", "the file is larger than the limit"],
@@ -142,7 +144,6 @@ enum FuzzTarget: String, CaseIterable {
       return
     }
     require(error.kind == .badData, "not bad data: \(error)")
-    require(error.exitCode == 65, "exit code \(error.exitCode): \(error)")
     require(error.location?.file == source, "the file is not named: \(error)")
     requirePositioned(
       location: error.location, message: error.message, description: error.description,

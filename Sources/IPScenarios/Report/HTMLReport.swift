@@ -274,7 +274,7 @@ public struct HTMLReport: Sendable {
   /// cannot be written.
   ///
   /// - Returns: the paths written.
-  /// - Throws: ``InputError`` (`cannotWrite`, exit code 73) when a file cannot be written.
+  /// - Throws: ``InputError`` (`cannotWrite`) when a file cannot be written.
   @discardableResult
   public func write(to directory: String) throws -> [String] {
     let files = files(in: directory)

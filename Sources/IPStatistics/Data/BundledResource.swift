@@ -19,7 +19,7 @@ enum BundledResource {
 
   /// The text of the resource `name`.
   ///
-  /// - Throws: ``InputError`` (`missingInput`, exit code 66) naming `reportedName`, the places
+  /// - Throws: ``InputError`` (`missingInput`) naming `reportedName`, the places
   ///   looked in, and what to do.
   static func text(_ name: String, reportedName: String) throws -> String {
     let main = Bundle.main

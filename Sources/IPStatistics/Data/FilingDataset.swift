@@ -12,7 +12,8 @@ public struct FilingDataset: Sendable {
   /// The key of the single series of a plain `year,value` file: office `user`, right `series`,
   /// measure `filed`, scope `all`.
   public static let plainSeriesKey = SeriesKey(
-    office: "user", right: "series", measure: "filed", scope: "all")
+    office: "user", right: "series", measure: SeriesNames.defaultMeasure,
+    scope: SeriesNames.defaultScope)
 
   /// The name of the file the data came from, as used in messages.
   public let file: String

@@ -15,7 +15,10 @@ public struct SeriesKey: Hashable, Comparable, Sendable, Codable, CustomStringCo
   public let scope: String
 
   /// Creates a key.
-  public init(office: String, right: String, measure: String = "filed", scope: String = "all") {
+  public init(
+    office: String, right: String, measure: String = SeriesNames.defaultMeasure,
+    scope: String = SeriesNames.defaultScope
+  ) {
     self.office = office
     self.right = right
     self.measure = measure

@@ -17,9 +17,22 @@ public enum ErrorScale: String, Sendable, Codable, CaseIterable {
   }
 
   /// The inverse of ``transform(_:)`` for simulated and forecast values: `exp z` on the log
-  /// scale (`z` capped at 700 so that the result stays finite), `max(z, 0)` on the level scale
-  /// (a count is never negative).
+  /// scale, `max(z, 0)` on the level scale (a count is never negative). On the log scale a `z`
+  /// above ``largestLogLevel`` has no finite level (`exp z` is infinite): see
+  /// ``overflows(_:)``.
   func level(_ z: Double) -> Double {
-    self == .log ? exp(Swift.min(z, 700)) : Swift.max(z, 0)
+    self == .log ? exp(z) : Swift.max(z, 0)
+  }
+
+  /// The largest `z` whose level is a finite `Double` on the log scale:
+  /// `ln(Double.greatestFiniteMagnitude)`, about 709.78 (a level of about 1.8e308).
+  static let largestLogLevel = Foundation.log(Double.greatestFiniteMagnitude)
+
+  /// Whether the level of `z` is beyond the largest finite `Double`: `z` above
+  /// ``largestLogLevel`` (or infinite) on the log scale; never on the level scale, where `z` is
+  /// already the level. Such a value is never capped: ``FittedGrowthModel`` reports it as the
+  /// model's numerical failure.
+  func overflows(_ z: Double) -> Bool {
+    self == .log && z > Self.largestLogLevel
   }
 }

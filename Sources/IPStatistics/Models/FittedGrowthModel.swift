@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 import GSLKit
+import IPCommon
 
 /// One named parameter of a fitted model.
 public struct ModelParameter: Sendable, Equatable, Codable {
@@ -87,8 +88,11 @@ public struct FittedGrowthModel: Sendable {
 
   /// The point forecasts for the years `T + 1 ... T + horizon` on the original scale: the
   /// curve, or the recursion's forecast without noise (the median under log-scale errors).
-  public func forecast(horizon: Int) -> [Double] {
-    engine.forecast(horizon: horizon).map(errorScale.level)
+  ///
+  /// - Throws: ``StatisticsError`` (`numericalFailure`) when a forecast is beyond the largest
+  ///   finite `Double` (``ErrorScale/overflows(_:)``), naming its year; it is never capped.
+  public func forecast(horizon: Int) throws -> [Double] {
+    try levels(engine.forecast(horizon: horizon), horizon: horizon, of: "the point forecast")
   }
 
   /// Simulated future paths for the years `T + 1 ... T + horizon`, on the original scale, with
@@ -104,12 +108,38 @@ public struct FittedGrowthModel: Sendable {
   ///   - generator: the random generator (one per task).
   /// - Returns: `count * horizon` values, path after path.
   /// - Throws: ``StatisticsError`` (`numericalFailure`) when the parameter uncertainty cannot be
-  ///   simulated (for example, most bootstrap refits fail).
+  ///   simulated (for example, most bootstrap refits fail), or when a simulated value is beyond
+  ///   the largest finite `Double` (``ErrorScale/overflows(_:)``), naming the first year where
+  ///   a path reaches it; such a value is never capped.
   public func simulate(horizon: Int, count: Int, generator: RandomGenerator) throws -> [Double]? {
-    guard var paths = try engine.simulate(horizon: horizon, count: count, generator: generator)
+    guard let paths = try engine.simulate(horizon: horizon, count: count, generator: generator)
     else { return nil }
-    for index in paths.indices { paths[index] = errorScale.level(paths[index]) }
-    return paths
+    return try levels(paths, horizon: horizon, of: "a simulated path")
+  }
+
+  /// `values` (paths of `horizon` values on the error scale, one after the other) on the level
+  /// scale.
+  ///
+  /// - Throws: ``StatisticsError`` (`numericalFailure`) naming `what` and the first year where
+  ///   a value overflows (``ErrorScale/overflows(_:)``).
+  private func levels(_ values: [Double], horizon: Int, of what: String) throws -> [Double] {
+    var levels = values
+    var earliest: (step: Int, z: Double)?
+    for index in levels.indices {
+      let z = levels[index]
+      if errorScale.overflows(z), index % horizon < earliest?.step ?? horizon {
+        earliest = (index % horizon, z)
+      }
+      levels[index] = errorScale.level(z)
+    }
+    guard let earliest else { return levels }
+    let exponent = earliest.z.isFinite ? NumberFormatting.fixed(earliest.z, digits: 1) : "inf"
+    throw StatisticsError(
+      .numericalFailure,
+      "\(what) reaches exp(\(exponent)) in "
+        + "\(lastYear + 1 + earliest.step), beyond the largest number a double holds (about "
+        + "1.8e308, exp(709.78)); the model's growth cannot be represented that far: project "
+        + "fewer years, or choose a model whose growth slows")
   }
 }
 

@@ -58,7 +58,7 @@ enum Backtest {
           request: request)
       else { return nil }
       let horizon = request.backtestHorizon
-      let point = fit.forecast(horizon: horizon)
+      guard let point = try? fit.forecast(horizon: horizon) else { return nil }
       let generator = RandomGenerator(
         seed: request.seed,
         stream: UInt64(64 + position * GrowthModel.allCases.count + Projector.order(model)))

@@ -38,6 +38,17 @@ public struct ProjectionRequest: Sendable, Equatable {
   public static let defaultLevels = [0.8, 0.95]
   /// The default last projected year, 2035.
   public static let defaultTo = 2035
+  /// The default rule of `auto`: the smallest AICc.
+  public static let defaultSelection = SelectionRule.aicc
+  /// The default scale of the Gaussian errors: the log scale.
+  public static let defaultErrorScale = ErrorScale.log
+  /// The default number of forecast origins of the backtest that `--select backtest` ranks by,
+  /// 5.
+  public static let defaultBacktestOrigins = 5
+  /// The default longest horizon that backtest scores, 5 years.
+  public static let defaultBacktestHorizon = 5
+  /// The values of ``model``: `auto`, `all` and the name of each ``GrowthModel``.
+  public static let modelNames = ["auto", "all"] + GrowthModel.allCases.map(\.rawValue)
   /// The largest growth rate of `constant-growth` and of a growth uplift: 10 (1000% a year).
   /// Over the longest horizon (100 years) a count of at most ``FilingDataset/largestValue``
   /// then stays below 10^117, far from the largest `Double`; a larger rate is refused rather
@@ -58,7 +69,7 @@ public struct ProjectionRequest: Sendable, Equatable {
   /// `auto` (chosen by ``selection``) or `all` (every model).
   public var model: String = GrowthModel.defaultModel.rawValue
   /// How `auto` chooses: AICc (default) or backtest.
-  public var selection: SelectionRule = .aicc
+  public var selection: SelectionRule = ProjectionRequest.defaultSelection
   /// The last projected year (default 2035).
   public var to: Int = ProjectionRequest.defaultTo
   /// Use only points from this year on.
@@ -66,7 +77,7 @@ public struct ProjectionRequest: Sendable, Equatable {
   /// Leave out points whose status is `approximate`.
   public var excludeApproximate: Bool = false
   /// The scale of the Gaussian errors (log by default).
-  public var errorScale: ErrorScale = .log
+  public var errorScale: ErrorScale = ProjectionRequest.defaultErrorScale
   /// The root seed of the simulated paths (default ``defaultSeed``).
   public var seed: UInt64 = ProjectionRequest.defaultSeed
   /// The number of simulated paths (default 2000), from 100 to ``mostSimulations``, and at most
@@ -82,13 +93,16 @@ public struct ProjectionRequest: Sendable, Equatable {
   /// Scenario adjustments, applied in order to every simulated path and the point forecast.
   public var adjustments: [ProjectionAdjustment] = []
   /// The number of forecast origins of the backtest (default 5).
-  public var backtestOrigins: Int = 5
+  public var backtestOrigins: Int = ProjectionRequest.defaultBacktestOrigins
   /// The longest forecast horizon the backtest scores, in years (default 5).
-  public var backtestHorizon: Int = 5
+  public var backtestHorizon: Int = ProjectionRequest.defaultBacktestHorizon
 
   /// A request for the series (office, right, measure, scope) with every other field at its
   /// default.
-  public init(office: String, right: String, measure: String = "filed", scope: String = "all") {
+  public init(
+    office: String, right: String, measure: String = SeriesNames.defaultMeasure,
+    scope: String = SeriesNames.defaultScope
+  ) {
     self.office = office
     self.right = right
     self.measure = measure

@@ -228,7 +228,7 @@ public enum Projector {
   }
 
   /// The error of a named model that could not be fitted or simulated: too few points for it
-  /// (naming the series' lines), or its own error (and exit code) with the file and series in
+  /// (naming the series' lines), or its own error (and kind) with the file and series in
   /// front.
   static func namedFailure(
     _ model: GrowthModel, _ error: any Error, _ series: FilingSeries, points: [FilingPoint],
@@ -319,8 +319,9 @@ public enum Projector {
           + "headline-rate extrapolation)")
     }
     let reasons = attempts.map { "\($0.model): \($0.failure ?? "ok")" }.joined(separator: "; ")
-    // Data that no model can take is a data error (65), whatever failed numerically is 70.
-    let dataErrors = attempts.allSatisfy { ($0.error as? StatisticsError)?.exitCode == 65 }
+    // Data that no model can take is a data error, whatever failed numerically is a numerical
+    // failure.
+    let dataErrors = attempts.allSatisfy { ($0.error as? StatisticsError)?.category == .badData }
     return StatisticsError(
       dataErrors ? .insufficientData : .numericalFailure,
       "\(series.file): \(series.key): no model could be fitted and simulated (\(reasons))")
@@ -336,11 +337,14 @@ public enum Projector {
 
   /// The projected rows of a fitted model: the point forecast and the simulated intervals,
   /// both adjusted, and the adjusted paths (`nil` for a model without simulated paths).
+  ///
+  /// - Throws: ``StatisticsError`` (`numericalFailure`) when the forecast or a simulated path
+  ///   is beyond the largest finite `Double`, before or after the adjustments.
   static func projectedRows(
     _ fit: FittedGrowthModel, horizon: Int, request: ProjectionRequest,
     adjustments: [ResolvedAdjustment]
   ) throws -> (rows: [ProjectionRow], band: SimulatedBand?) {
-    var point = fit.forecast(horizon: horizon)
+    var point = try fit.forecast(horizon: horizon)
     let generator = RandomGenerator(seed: request.seed, stream: UInt64(order(fit.model)))
     var band = try fit.simulate(horizon: horizon, count: request.simulations, generator: generator)
       .map { SimulatedBand(paths: $0, count: request.simulations, horizon: horizon) }
@@ -350,6 +354,12 @@ public enum Projector {
       point.withUnsafeMutableBufferPointer {
         adjustment.apply(to: $0, lastYear: fit.lastYear, lastValue: fit.lastValue, point: before)
       }
+    }
+    if let h = point.firstIndex(where: { !$0.isFinite }) {
+      throw StatisticsError(
+        .numericalFailure,
+        "the point forecast after the adjustments is not a finite number in "
+          + "\(fit.lastYear + 1 + h) (beyond the largest number a double holds, about 1.8e308)")
     }
     let intervals = try band?.intervals(levels: request.levels.sorted())
     let rows = (0..<horizon).map { h in
@@ -403,7 +413,7 @@ struct ModelAttempt {
   let observationCount: Int
   let parameterCount: Int
   var fit: FittedGrowthModel?
-  /// Why the model was not fitted, skipped or simulated, as thrown (its kind and exit code kept).
+  /// Why the model was not fitted, skipped or simulated, as thrown (its kind kept).
   var error: (any Error)?
   var skipped = false
   var failedInSimulation = false

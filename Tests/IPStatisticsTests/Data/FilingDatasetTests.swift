@@ -78,7 +78,7 @@ struct FilingDatasetTests {
   @Test func aMissingColumnIsReportedOnTheHeaderLine() throws {
     let error = try #require(
       Self.error(parsing: "office,right,measure,scope,year\nVN,invention,filed,all,2020\n"))
-    #expect(error.exitCode == 65)
+    #expect(error.category == .badData)
     #expect(error.description.hasPrefix("bad.csv:1"))
     #expect(error.description.contains("'value'"))
   }
@@ -88,7 +88,7 @@ struct FilingDatasetTests {
       Self.error(
         parsing: Self.header + "VN,invention,filed,all,applications,2020,9,904,reported,s,\n"))
     // The unquoted thousands separator makes the row one field too long.
-    #expect(error.exitCode == 65 && error.description.hasPrefix("bad.csv:2"))
+    #expect(error.category == .badData && error.description.hasPrefix("bad.csv:2"))
     let text = try #require(
       Self.error(
         parsing: Self.header + "VN,invention,filed,all,applications,2020,n/a,reported,s,\n"))
@@ -109,7 +109,7 @@ struct FilingDatasetTests {
     let error = try #require(
       Self.error(
         parsing: Self.header + "VN,invention,filed,all,applications,\(year),5,reported,s,\n"))
-    #expect(error.exitCode == 65)
+    #expect(error.category == .badData)
     #expect(error.description.hasPrefix("bad.csv:2:6 (column 'year')"))
   }
 
@@ -135,7 +135,7 @@ struct FilingDatasetTests {
   /// The error names the header's line, after comments and blank lines.
   @Test func aFileWithoutRowsIsAnEmptySeries() throws {
     let error = try #require(Self.error(parsing: Self.header))
-    #expect(error.exitCode == 65 && error.description.contains("no data rows"))
+    #expect(error.category == .badData && error.description.contains("no data rows"))
     let later = try #require(Self.error(parsing: "# notes\n# more\n\nyear,value\n"))
     #expect(later.description.hasPrefix("bad.csv:4:"), "\(later.description)")
   }
@@ -145,7 +145,7 @@ struct FilingDatasetTests {
   @Test(arguments: ["2200", "2101", "1799"])
   func aYearOutsideTheDataYearsIsRefusedWithItsPlace(year: String) throws {
     let error = try #require(Self.error(parsing: "year,value\n2020,100\n\(year),5\n"))
-    #expect(error.exitCode == 65)
+    #expect(error.category == .badData)
     #expect(error.description.hasPrefix("bad.csv:3:1 (column 'year'): the year '\(year)'"))
     #expect(error.message.contains("from 1800 to 2100"))
   }
@@ -182,7 +182,7 @@ struct FilingDatasetTests {
       _ = try dataset.series(SeriesKey(office: "VN", right: "invention", measure: "examined"))
       Issue.record("expected an error")
     } catch let error as StatisticsError {
-      #expect(error.exitCode == 65)
+      #expect(error.category == .badData)
       #expect(error.message.contains("VN invention filed all"))
     }
   }
@@ -192,7 +192,7 @@ struct FilingDatasetTests {
       _ = try FilingDataset.read(path: "/nonexistent/filings.csv")
       Issue.record("expected an error")
     } catch let error as InputError {
-      #expect(error.exitCode == 66)
+      #expect(error.category == .missingInput)
     } catch {
       Issue.record("unexpected \(error)")
     }

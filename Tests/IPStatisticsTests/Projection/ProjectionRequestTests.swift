@@ -18,7 +18,7 @@ struct ProjectionRequestTests {
       try request.validate()
       return nil
     } catch let error as StatisticsError {
-      #expect(error.kind == .badRequest && error.exitCode == 64)
+      #expect(error.kind == .badRequest && error.category == .usage)
       return error.message
     } catch {
       Issue.record("unexpected \(error)")

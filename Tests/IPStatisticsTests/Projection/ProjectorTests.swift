@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 import Foundation
+import GSLKit
 import IPStatistics
 import Testing
 
@@ -74,7 +75,7 @@ struct ProjectorTests {
       _ = try Self.project { $0.right = "utility_solution" }
       Issue.record("expected an error")
     } catch let error as StatisticsError {
-      #expect(error.kind == .insufficientData && error.exitCode == 65)
+      #expect(error.kind == .insufficientData && error.category == .badData)
       #expect(error.message.contains("3 points") && error.message.contains("lines"))
     }
     // The headline-rate rule needs only two points.
@@ -112,7 +113,7 @@ struct ProjectorTests {
       _ = try Self.project(dataset) { $0.model = model }
       Issue.record("expected an error")
     } catch let error as StatisticsError {
-      #expect(error.kind == .insufficientData && error.exitCode == 65)
+      #expect(error.kind == .insufficientData && error.category == .badData)
       #expect(
         error.message.hasPrefix("own.csv:2: user series filed all: the value in 2010 is 0,"),
         "\(error.message)")
@@ -149,7 +150,7 @@ struct ProjectorTests {
       }
       Issue.record("expected an error")
     } catch let error as StatisticsError {
-      #expect(error.exitCode == 65)
+      #expect(error.category == .badData)
       #expect(error.message.hasPrefix("own.csv:6: user series filed all: the value in 2014 is 0"))
     }
     // With a given rate only the last point is used.
@@ -214,7 +215,7 @@ struct ProjectorTests {
       }
       Issue.record("expected an error")
     } catch let error as StatisticsError {
-      #expect(error.kind == .insufficientData && error.exitCode == 65)
+      #expect(error.kind == .insufficientData && error.category == .badData)
       #expect(
         error.message
           == "own.csv: user series filed all: constant-growth: the growth from 2014 to 2015 is "
@@ -255,7 +256,7 @@ struct ProjectorTests {
       }
       Issue.record("expected an error")
     } catch let error as StatisticsError {
-      #expect(error.exitCode == 65)
+      #expect(error.category == .badData)
       #expect(error.message == "own.csv: user series filed all: linear: \(Self.exactFitReason)")
     }
   }
@@ -568,6 +569,76 @@ struct ProjectorTests {
     #expect(rule.coverage.isEmpty && rule.forecasts > 0)
   }
 
+  /// Counts that a data file accepts (at most 1e12) growing about a thousandfold a year, from a
+  /// file read as a user's would be. Projected 96 years on, the drift's point forecast is about
+  /// 1e300 (`ln y` = 690.7), but its simulated paths pass the largest `Double` (`ln y` above
+  /// `ln(Double.greatestFiniteMagnitude)` = 709.78); 100 years on, so does the point forecast.
+  /// Neither is capped (the log scale's levels used to be capped at `exp(700)` = 1.01e304, a
+  /// 95% bound that was the cap itself): each is a numerical failure of the model, as a
+  /// simulation that is not finite is, and under `all` the other models are still projected.
+  @Test func aValueBeyondTheLargestDoubleFailsTheModelAndIsNeverCapped() throws {
+    let values = [1.0, 1.2e3, 0.9e6, 1.1e9, 1e12]
+    let dataset = try FilingDataset.parse(
+      text: "year,value\n"
+        + values.enumerated().map { "\(2020 + $0.offset),\($0.element)\n" }.joined(),
+      source: "fast.csv")
+    let fit = try GrowthModel.drift.fit(years: Array(2020...2024), values: values)
+    let point = try fit.forecast(horizon: 96)
+    #expect(point.allSatisfy { $0.isFinite })
+    let last = try #require(point.last)
+    #expect(relativelyClose(last, 1e300, 1e-6))
+    #expect(throws: StatisticsError.self) {
+      _ = try fit.simulate(horizon: 96, count: 2000, generator: RandomGenerator(seed: 1))
+    }
+    #expect(throws: StatisticsError.self) { _ = try fit.forecast(horizon: 100) }
+
+    for to in [2120, 2124] {
+      do {
+        _ = try Self.project(dataset) {
+          $0.model = "drift"
+          $0.to = to
+        }
+        Issue.record("\(to): drift was projected")
+      } catch let error as StatisticsError {
+        #expect(error.kind == .numericalFailure, "\(error)")
+        #expect(
+          error.message.hasPrefix("fast.csv: user series filed all: drift: "), "\(error.message)")
+        #expect(error.message.contains("beyond the largest number"), "\(error.message)")
+      }
+    }
+
+    let all = try Self.project(dataset) {
+      $0.model = "all"
+      $0.to = 2120
+    }
+    for model in [GrowthModel.drift, .discountedDrift] {
+      let status = try Self.fit(all, model).status.description
+      #expect(status.contains("beyond the largest number"), "\(model): \(status)")
+      #expect(all.projection(model) == nil, "\(model)")
+    }
+    let projected = all.projections.flatMap(\.rows).filter { $0.kind == .projected }
+    let figures = projected.flatMap { [$0.value] + $0.intervals.flatMap { [$0.lower, $0.upper] } }
+    #expect(!projected.isEmpty && figures.allSatisfy { $0.isFinite })
+    #expect(figures.filter { $0 == exp(700) }.isEmpty)
+
+    // Adjustments can pass the largest double too (160 level shifts of +10000% multiply the
+    // level by 101^160 = 1e320): constant-growth, which has no paths, fails rather than print
+    // an empty value.
+    do {
+      _ = try Self.project(dataset) {
+        $0.model = "constant-growth"
+        $0.to = 2026
+        $0.adjustments = Array(repeating: .levelShift(shift: 100, from: 2026), count: 160)
+      }
+      Issue.record("the shifted projection passed")
+    } catch let error as StatisticsError {
+      #expect(error.kind == .numericalFailure, "\(error)")
+      #expect(
+        error.message.contains("the point forecast after the adjustments is not a finite number "
+          + "in 2026"), "\(error.message)")
+    }
+  }
+
   @Test func levelScaleErrorsFitEveryModel() throws {
     let projection = try Self.project {
       $0.model = "all"
@@ -590,7 +661,7 @@ struct ProjectorTests {
         _ = try Self.project(configure)
         Issue.record("expected an error")
       } catch let error as StatisticsError {
-        #expect(error.kind == .badRequest && error.exitCode == 64)
+        #expect(error.kind == .badRequest && error.category == .usage)
       }
     }
   }
@@ -604,7 +675,7 @@ struct ProjectorTests {
       }
       Issue.record("expected an error")
     } catch let error as StatisticsError {
-      #expect(error.kind == .badRequest && error.exitCode == 64)
+      #expect(error.kind == .badRequest && error.category == .usage)
       #expect(
         error.message
           == "1,000,000 simulations × 100 years (the projected years 2025-2124) = 100,000,000 "
@@ -641,7 +712,7 @@ struct ProjectorTests {
         try request.validate()
         Issue.record("expected an error")
       } catch let error as StatisticsError {
-        #expect(error.kind == .badRequest && error.exitCode == 64)
+        #expect(error.kind == .badRequest && error.category == .usage)
       }
     }
   }

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// The names of the parts of a series key that ipfin knows: those of the bundled data set
+/// (`datasets/ip-filings.csv`), the right aliases, and the measure and scope a key has when
+/// none is named. Help, shell completion and the scenario files use them; a data file of one's
+/// own may name other offices, rights, measures and scopes.
+public enum SeriesNames {
+  /// The measure of a key when none is named: `filed`, applications received.
+  public static let defaultMeasure = "filed"
+  /// The scope of a key when none is named: `all`, every applicant.
+  public static let defaultScope = "all"
+
+  /// The offices of the bundled data: `KR` (Korea) and `VN` (Viet Nam).
+  public static let offices = ["KR", "VN"]
+  /// The rights of the bundled data, in the order of their meaning: `invention`,
+  /// `utility_solution` (Viet Nam), `utility_model` (Korea), `invention_and_utility` (the two
+  /// together), `industrial_design`, `trademark` and `all_industrial_property` (every kind).
+  public static let rights = [
+    "invention", "utility_solution", "utility_model", "invention_and_utility",
+    "industrial_design", "trademark", "all_industrial_property",
+  ]
+  /// The measures of the bundled data: what is counted.
+  public static let measures = ["filed", "examined", "granted"]
+  /// The scopes of the bundled data: whose applications.
+  public static let scopes = ["all", "resident", "nonresident", "national", "madrid", "hague"]
+
+  /// ``rights`` and then the aliases of ``FilingDataset/rightAliases`` that are not among them
+  /// (`patent`, `design`): every right name a command accepts for the bundled data.
+  public static var rightsAndAliases: [String] {
+    rights + FilingDataset.rightAliases.joined().filter { !rights.contains($0) }
+  }
+}
