@@ -150,7 +150,7 @@ public enum ScenarioLoader {
       "data", "office", "measure", "scope", "series", "model", "select", "to", "since",
       "exclude_approximate", "error_scale", "seed", "simulations", "adjustments",
     ])
-    let office = try map.requireString("office")
+    let office = try map.requireString("office").uppercased()
     try requireOneOf(map, "office", office, SeriesNames.offices)
     guard let seriesNodes = try map.sequence("series"), !seriesNodes.isEmpty else {
       throw map.missing("series")
@@ -158,20 +158,16 @@ public enum ScenarioLoader {
     var series: [SeriesSettings] = []
     for (index, node) in seriesNodes.enumerated() {
       let path = map.keyPath("series[\(index)]")
-      if case let .scalar(right, _, location) = node {
-        guard rightNames.contains(right) else {
-          throw ScenarioError(
-            at: location, key: path,
-            "\(InputError.quoted(right)) is not a right; allowed: "
-              + rightNames.joined(separator: ", "))
-        }
+      if case let .scalar(text, _, location) = node {
+        let right = try rightName(text, at: location, key: path)
         series.append(SeriesSettings(right: right, location: location))
         continue
       }
       let entry = try YAMLMapping(node, path: path)
       try entry.requireKnownKeys(["right", "scope", "model", "growth"])
-      let right = try entry.requireString("right")
-      try requireOneOf(entry, "right", right, rightNames)
+      let right = try rightName(
+        try entry.requireString("right"), at: entry.node("right")?.location ?? entry.location,
+        key: entry.keyPath("right"))
       let scope = try entry.string("scope")
       if let scope { try requireOneOf(entry, "scope", scope, scopeNames) }
       let model = try entry.string("model")
@@ -244,7 +240,9 @@ public enum ScenarioLoader {
     try map.requireKnownKeys([
       "right", "scope", "from", "growth_uplift", "level_shift", "cap", "analog",
     ])
-    let right = try map.requireString("right")
+    let right = try rightName(
+      try map.requireString("right"), at: map.node("right")?.location ?? map.location,
+      key: map.keyPath("right"))
     let scope = try map.string("scope")
     if let scope { try requireOneOf(map, "scope", scope, scopeNames) }
     let kinds = ["growth_uplift", "level_shift", "cap", "analog"].filter { map.has($0) }
@@ -387,6 +385,21 @@ public enum ScenarioLoader {
     loan.saleCost = try map.number("sale_cost", rate: true, range: 0...1) ?? loan.saleCost
     loan.rate = try map.number("loan_rate", rate: true, range: 0...1) ?? loan.rate
     return loan
+  }
+
+  /// The right `text` names, in any letter case or by an alias (``SeriesNames/canonicalRight(_:)``):
+  /// `patent` is `invention`, as in portfolio files and on the command line.
+  ///
+  /// - Throws: ``ScenarioError`` at `location` for a name that is no right, with the nearest.
+  static func rightName(_ text: String, at location: SourceLocation?, key: String) throws
+    -> String
+  {
+    if let right = SeriesNames.canonicalRight(text) { return right }
+    let nearest = SeriesNames.nearestRight(to: text).map { "did you mean \($0)? " } ?? ""
+    throw ScenarioError(
+      at: location, key: key,
+      "\(InputError.quoted(text)) is not a right; \(nearest)allowed: "
+        + rightNames.joined(separator: ", ") + " (aliases: patent, design; any letter case)")
   }
 
   static func requireOneOf(

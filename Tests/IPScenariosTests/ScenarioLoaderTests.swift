@@ -232,3 +232,34 @@ struct ResolvedYAMLTests {
     #expect(scenario.resolvedYAML.contains("# at ipfin project's defaults: seed, simulations"))
   }
 }
+
+extension ScenarioLoaderTests {
+  /// Rights are named in scenario files as everywhere else: any letter case and the aliases
+  /// (`patent`, `design`), in the series and in the adjustments; the office in any case. An
+  /// unknown right is refused at its line with the nearest name.
+  @Test func rightsTakeAliasesAndAnyCase() throws {
+    let files = try ScenarioFiles()
+    let path = try files.write(
+      "alias.yaml",
+      """
+      projection:
+        office: vn
+        series: [Patent, {right: design, scope: all}, TRADEMARK]
+        adjustments:
+          - {right: PATENT, from: 2026, growth_uplift: 0.01}
+
+      """)
+    let projection = try #require(try ScenarioLoader.load(path).projection)
+    #expect(projection.office == "VN")
+    #expect(projection.series.map(\.right) == ["invention", "industrial_design", "trademark"])
+    #expect(projection.adjustments.map(\.right) == ["invention"])
+    let bad = try files.write("bad.yaml", "projection:\n  office: VN\n  series: [patnet]\n")
+    do {
+      _ = try ScenarioLoader.load(bad)
+      Issue.record("an unknown right was accepted")
+    } catch let error as ScenarioError {
+      #expect(error.location?.line == 3)
+      #expect(error.description.contains("did you mean patent?"))
+    }
+  }
+}

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+import Foundation
+
 /// The names of the parts of a series key that ipfin knows: those of the bundled data set
 /// (`datasets/ip-filings.csv`), the right aliases, and the measure and scope a key has when
 /// none is named. Help, shell completion and the scenario files use them; a data file of one's
@@ -28,5 +30,25 @@ public enum SeriesNames {
   /// (`patent`, `design`): every right name a command accepts for the bundled data.
   public static var rightsAndAliases: [String] {
     rights + FilingDataset.rightAliases.joined().filter { !rights.contains($0) }
+  }
+
+  /// The name `name` stands for, as scenario files and the comparison columns use it: a right of
+  /// ``rights`` in any letter case, or an alias of ``FilingDataset/rightAliases`` (`patent`,
+  /// `design`) as the first name of its group (`invention`, `industrial_design`); `nil` for a
+  /// name that is neither. `utility_model` and `utility_solution` stay as written: both name
+  /// series of the bundled data (Korea's and Viet Nam's), and the data set's lookup finds either
+  /// by the other (``FilingDataset/resolve(_:)``).
+  public static func canonicalRight(_ name: String) -> String? {
+    let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+    if rights.contains(key) { return key }
+    return FilingDataset.rightAliases.first { $0.contains(key) }?.first
+  }
+
+  /// The right name nearest to `name` by edit distance, for "did you mean" messages.
+  public static func nearestRight(to name: String) -> String? {
+    let key = name.lowercased()
+    return rightsAndAliases.min {
+      EditDistance.between($0, key) < EditDistance.between($1, key)
+    }
   }
 }
