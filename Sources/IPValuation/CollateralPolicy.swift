@@ -64,21 +64,20 @@ public struct CollateralPolicy: Sendable, Equatable {
   /// - Throws: ``ValuationError`` (`invalidSetting`) naming the setting, its value and what is
   ///   allowed.
   public func validate() throws {
-    func check(_ ok: Bool, _ name: String, _ value: Double, _ allowed: String) throws {
-      guard ok, value.isFinite else {
-        throw ValuationError.invalidSetting(name, "\(value) is not allowed; allowed: \(allowed)")
-      }
-    }
-    try check(
-      quantile > 0 && quantile < 1, "collateral_quantile", quantile, "a probability in (0, 1)")
-    try check(
-      (0...1).contains(orderlyDiscount), "orderly_discount", orderlyDiscount, "a rate in [0, 1]")
-    try check(
+    try ValuationError.require(
+      quantile > 0 && quantile < 1, "collateral_quantile", quantile,
+      allowed: "a probability in (0, 1)")
+    try ValuationError.require(
+      (0...1).contains(orderlyDiscount), "orderly_discount", orderlyDiscount,
+      allowed: "a rate in [0, 1]")
+    try ValuationError.require(
       forcedDiscount >= orderlyDiscount && forcedDiscount <= 1, "forced_discount", forcedDiscount,
-      "a rate in [0, 1], at least the orderly discount \(orderlyDiscount)")
+      allowed:
+        "a rate in [0, 1], at least the orderly discount \(orderlyDiscount)")
     for right in IPRight.allCases {
       let value = loanToValue(of: right)
-      try check((0...1).contains(value), "ltv \(right.rawValue)", value, "a rate in [0, 1]")
+      try ValuationError.require(
+        (0...1).contains(value), "ltv \(right.rawValue)", value, allowed: "a rate in [0, 1]")
     }
   }
 }

@@ -87,29 +87,29 @@ public struct Loan: Sendable, Equatable {
   /// - Throws: ``ValuationError`` (`invalidSetting`) naming the term, its value and what is
   ///   allowed.
   public func validate() throws {
-    func check(_ ok: Bool, _ name: String, _ value: Double, _ allowed: String) throws {
-      guard ok, value.isFinite else {
-        throw ValuationError.invalidSetting(
-          name, "\(NumberFormatting.exact(value)) is not allowed; allowed: \(allowed)")
-      }
-    }
-    try check(amount > 0, "loan", amount, "an amount above 0")
-    try check(
+    try ValuationError.require(amount > 0, "loan", amount, allowed: "an amount above 0")
+    try ValuationError.require(
       (1...Self.maximumTenorYears).contains(tenorYears), "tenor", Double(tenorYears),
-      "a whole number of years from 1 to \(Self.maximumTenorYears)")
+      allowed:
+        "a whole number of years from 1 to \(Self.maximumTenorYears)")
     if let probabilityOfDefault {
-      try check(
+      try ValuationError.require(
         (0...1).contains(probabilityOfDefault), "pd", probabilityOfDefault,
-        "a probability in [0, 1]")
+        allowed:
+          "a probability in [0, 1]")
     }
-    try check(
+    try ValuationError.require(
       (0...1).contains(borrowerCorrelation), "borrower_correlation", borrowerCorrelation,
-      "a correlation in [0, 1]")
-    try check(
+      allowed:
+        "a correlation in [0, 1]")
+    try ValuationError.require(
       (0...Self.maximumTimeToSell).contains(timeToSell), "time_to_sell", timeToSell,
-      "a number of years from 0 to \(NumberFormatting.exact(Self.maximumTimeToSell))")
-    try check((0...1).contains(saleCost), "sale_cost", saleCost, "a rate in [0, 1]")
-    try check((0...1).contains(rate), "loan_rate", rate, "a rate in [0, 1]")
+      allowed:
+        "a number of years from 0 to \(NumberFormatting.exact(Self.maximumTimeToSell))")
+    try ValuationError.require(
+      (0...1).contains(saleCost), "sale_cost", saleCost, allowed: "a rate in [0, 1]")
+    try ValuationError.require(
+      (0...1).contains(rate), "loan_rate", rate, allowed: "a rate in [0, 1]")
   }
 
   /// `B_j`, the principal outstanding after year `year`'s payment (`A` at year 0).

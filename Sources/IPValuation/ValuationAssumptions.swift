@@ -83,34 +83,35 @@ public struct ValuationAssumptions: Sendable, Equatable {
   /// - Throws: ``ValuationError`` (`invalidSetting`) naming the setting, its value and what is
   ///   allowed.
   public func validate() throws {
-    func check(_ ok: Bool, _ name: String, _ value: Double, _ allowed: String) throws {
-      guard ok, value.isFinite else {
-        throw ValuationError.invalidSetting(
-          name, "\(NumberFormatting.shown(value)) is not allowed; allowed: \(allowed)")
-      }
-    }
-    try check(
+    try ValuationError.require(
       (0...1).contains(defaultDiscountRate), "discount_rate", defaultDiscountRate,
-      "a rate in [0, 1], as in the portfolio's discount_rate column")
-    try check(
-      (0...1).contains(correlation), "correlation", correlation, "a correlation in [0, 1]")
-    try check(
+      allowed:
+        "a rate in [0, 1], as in the portfolio's discount_rate column")
+    try ValuationError.require(
+      (0...1).contains(correlation), "correlation", correlation, allowed: "a correlation in [0, 1]")
+    try ValuationError.require(
       (2...Self.maximumPaths).contains(paths), "paths", Double(paths),
-      "a whole number from 2 to \(Self.maximumPaths)")
-    try check(threads >= 1, "threads", Double(threads), "a whole number of 1 or more")
+      allowed:
+        "a whole number from 2 to \(Self.maximumPaths)")
+    try ValuationError.require(
+      threads >= 1, "threads", Double(threads), allowed: "a whole number of 1 or more")
     if let horizonYears {
-      try check(
+      try ValuationError.require(
         (1...RiskHorizon.maximumYears).contains(horizonYears), "horizon", Double(horizonYears),
-        "a whole number of years from 1 to \(RiskHorizon.maximumYears), or life")
+        allowed:
+          "a whole number of years from 1 to \(RiskHorizon.maximumYears), or life")
     }
-    try check(
-      discountRateShift > -1, "discount_rate_shift", discountRateShift, "a shift above -1")
-    try check(
-      revenueGrowthShift > -1, "revenue_growth_shift", revenueGrowthShift, "a shift above -1")
-    try check(
-      royaltyMultiplier >= 0, "royalty_multiplier", royaltyMultiplier, "a multiplier of 0 or more")
-    try check(
+    try ValuationError.require(
+      discountRateShift > -1, "discount_rate_shift", discountRateShift, allowed: "a shift above -1")
+    try ValuationError.require(
+      revenueGrowthShift > -1, "revenue_growth_shift", revenueGrowthShift,
+      allowed: "a shift above -1")
+    try ValuationError.require(
+      royaltyMultiplier >= 0, "royalty_multiplier", royaltyMultiplier,
+      allowed: "a multiplier of 0 or more")
+    try ValuationError.require(
       volatilityMultiplier >= 0, "volatility_multiplier", volatilityMultiplier,
-      "a multiplier of 0 or more")
+      allowed:
+        "a multiplier of 0 or more")
   }
 }

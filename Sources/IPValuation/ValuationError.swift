@@ -36,6 +36,19 @@ public struct ValuationError: Error, LocalizedError, Equatable, Sendable, Catego
     ValuationError(.invalidSetting, setting: setting, message)
   }
 
+  /// Throws an invalid-setting error for `setting` unless `valid` holds and `value` is finite,
+  /// naming the value (``NumberFormatting/shown(_:)``, so that `nan` is shown) and what is
+  /// `allowed`: the one check of every setting of ``ValuationAssumptions``,
+  /// ``CollateralPolicy`` and ``Loan``.
+  static func require(
+    _ valid: Bool, _ setting: String, _ value: Double, allowed: String
+  ) throws {
+    guard valid, value.isFinite else {
+      throw invalidSetting(
+        setting, "\(NumberFormatting.shown(value)) is not allowed; allowed: \(allowed)")
+    }
+  }
+
   /// A usage error for an invalid setting, an internal failure for a numerical one.
   public var category: ErrorCategory {
     switch kind {
