@@ -3,5 +3,5 @@
 /// The version `ipfin --version` prints.
 enum IPFinVersion {
   /// The semantic version of this release.
-  static let current = "0.1.0"
+  static let current = "0.2.0"
 }

@@ -8,7 +8,7 @@ struct HelpAndVersionTests {
   @Test func versionPrintsTheRelease() throws {
     let result = try BinaryRunner.run(["--version"])
     #expect(result.status == 0)
-    #expect(result.standardOutput == "0.1.0\n")
+    #expect(result.standardOutput == "0.2.0\n")
   }
 
   @Test func helpDescribesTheTool() throws {
