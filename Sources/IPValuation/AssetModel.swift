@@ -137,9 +137,9 @@ struct AssetModel: Sendable {
     return nil
   }
 
-  /// The continuation value at the end of year `year`, with a sale of `timeToSell` years.
-  func continuation(year: Int, timeToSell: Double = 0) -> ContinuationValue {
-    ContinuationValue(self, year: year, timeToSell: timeToSell)
+  /// The continuation value at the end of year `year`.
+  func continuation(year: Int) -> ContinuationValue {
+    ContinuationValue(ContinuationTerms(self), year: year)
   }
 
   /// Resolves every asset of `portfolio` under `assumptions`.
@@ -271,8 +271,9 @@ struct AssetModel: Sendable {
     self.decay = decay
     self.expectedRevenues = expectedRevenues
     if canAbandon {
+      let terms = ContinuationTerms(self)
       revenueThresholds = (0..<years).map { year in
-        let threshold = continuation(year: year).threshold
+        let threshold = ContinuationValue(terms, year: year).threshold
         return threshold == 0 ? 0 : threshold / decay[year]
       }
     }

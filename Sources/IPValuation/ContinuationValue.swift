@@ -24,65 +24,36 @@ import GSLKit
 /// `X_j > X*_j`: the rule is one comparison per path, with `X*_j` computed once per asset and
 /// year (`+infinity` when every `a_jn` is 0, `0` when there is no maintenance cost).
 ///
-/// For a sale at default, the horizon `n*` that attains `C_j(X)` (the smallest one at a tie) also
-/// gives what a buyer pays at the end of the sale, `s` years after `j`: the expected cash flows
-/// of the years `k <= n*` with `k - 0.5 > j + s`, valued at `j + s`,
-///
-/// ```
-/// V_s(X) = (1+d)^s sum_{k: k - 0.5 > j + s, k <= n*} E_j[CF_k] D_jk  =  (1+d)^s (a'_n* X - b'_n*)
-/// ```
-/// with `a'`, `b'` the parts of `a`, `b` from the first such year `k_s = floor(j + s + 0.5) + 1`.
-/// `V_s` is never negative: `n*` maximises the partial sums, so the sum from `k_s` to `n*` is at
-/// least 0.
+/// The value at a default, with its sale, takes the best horizon per path instead
+/// (``ContinuationTerms/atDefault(year:income:timeToSell:)``).
 struct ContinuationValue: Sendable {
-  /// The envelope's lines, by increasing slope: `a_jn`, `b_jn`, `n`, and the sale's `a'`, `b'`
-  /// times `(1+d)^s`. The first line is always the empty sum (0, 0, j).
+  /// The envelope's lines, by increasing slope: `a_jn` and `b_jn`. The first line is always the
+  /// empty sum (0, 0).
   private(set) var slopes: [Double] = [0]
   private(set) var intercepts: [Double] = [0]
-  private(set) var horizons: [Int]
-  private(set) var saleSlopes: [Double] = [0]
-  private(set) var saleIntercepts: [Double] = [0]
   /// `breakpoints[l]`: the income above which line `l + 1` lies above line `l`.
   private(set) var breakpoints: [Double] = []
 
   /// The threshold `X*_j`: the right is abandoned at `j` when `X_j <= X*_j`.
   var threshold: Double { breakpoints.first ?? .infinity }
 
-  /// The continuation value at the end of year `year` of `model`, with a sale taking
-  /// `timeToSell` years (0 when no sale is valued).
-  init(_ model: AssetModel, year: Int, timeToSell: Double = 0) {
-    horizons = [year]
-    let lastYear = model.years
-    guard year < lastYear else { return }
-    let growth = (1 + model.growth) * (1 - model.obsolescence)
-    let survival = 1 - model.hazard
-    let discount = 1 + model.discountRate
-    let firstSold = Int((Double(year) + timeToSell + 0.5).rounded(.down)) + 1
-    let saleFactor = pow(discount, timeToSell)
+  /// The continuation value at the end of year `year` of an asset with terms `terms`.
+  init(_ terms: ContinuationTerms, year: Int) {
+    guard year < terms.years else { return }
     var slope = 0.0
     var intercept = 0.0
-    var unsoldSlope = 0.0
-    var unsoldIntercept = 0.0
-    for k in (year + 1)...lastYear {
-      let ahead = Double(k - year)
-      let weight = model.weight(year: k) * (1 - model.taxRate)
-      let worth = pow(survival, ahead) / pow(discount, ahead - 0.5)
-      slope += weight * pow(growth, ahead) * worth
-      intercept += weight * model.maintenance * worth
-      if k < firstSold { (unsoldSlope, unsoldIntercept) = (slope, intercept) }
-      add(
-        slope: slope, intercept: intercept, horizon: k,
-        saleSlope: saleFactor * (slope - unsoldSlope),
-        saleIntercept: saleFactor * (intercept - unsoldIntercept))
+    for k in (year + 1)...terms.years {
+      let added = terms.term(from: year, to: k)
+      slope += added.slope
+      intercept += added.intercept
+      add(slope: slope, intercept: intercept)
     }
   }
 
-  /// Adds the line of horizon `horizon` to the upper envelope (slopes arrive in increasing
-  /// order): a line equal in slope to the last one lies below it (its intercept is no smaller);
-  /// otherwise lines it overtakes at or before their own breakpoint leave the envelope.
-  private mutating func add(
-    slope: Double, intercept: Double, horizon: Int, saleSlope: Double, saleIntercept: Double
-  ) {
+  /// Adds a line to the upper envelope (slopes arrive in increasing order): a line equal in
+  /// slope to the last one lies below it (its intercept is no smaller); otherwise lines it
+  /// overtakes at or before their own breakpoint leave the envelope.
+  private mutating func add(slope: Double, intercept: Double) {
     guard let lastSlope = slopes.last, slope > lastSlope else { return }
     var crossing = 0.0
     while let last = slopes.indices.last {
@@ -90,16 +61,10 @@ struct ContinuationValue: Sendable {
       guard last > 0, crossing <= breakpoints[last - 1] else { break }
       slopes.removeLast()
       intercepts.removeLast()
-      horizons.removeLast()
-      saleSlopes.removeLast()
-      saleIntercepts.removeLast()
       breakpoints.removeLast()
     }
     slopes.append(slope)
     intercepts.append(intercept)
-    horizons.append(horizon)
-    saleSlopes.append(saleSlope)
-    saleIntercepts.append(saleIntercept)
     breakpoints.append(crossing)
   }
 
@@ -115,15 +80,6 @@ struct ContinuationValue: Sendable {
   func value(_ x: Double) -> Double {
     let line = line(x)
     return slopes[line] * x - intercepts[line]
-  }
-
-  /// `C_j(x)`, the horizon `n*` that attains it, and the sale value `V_s(x)`.
-  func evaluate(_ x: Double) -> (value: Double, horizon: Int, sale: Double) {
-    let line = line(x)
-    return (
-      slopes[line] * x - intercepts[line], horizons[line],
-      saleSlopes[line] * x - saleIntercepts[line]
-    )
   }
 }
 

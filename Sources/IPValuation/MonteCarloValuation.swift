@@ -43,8 +43,8 @@ import IPCommon
 /// values and the four kinds of right's eligible horizon values) and three more with a loan
 /// (the default year, `V(j)`, `V_s(j)`); about 15 to 18 once ``CollateralReport`` has sorted
 /// them and formed the lending values and losses, hence ``ValuationAssumptions/maximumPaths``;
-/// a few per asset and year (thresholds, continuation envelopes; 6 KiB of tables per PERT
-/// royalty), and per running block a year-by-path table of market factors and one of shocks
+/// a few per asset and year of its life (thresholds, the continuation terms, the horizon's
+/// envelope; 6 KiB of tables per PERT royalty), whatever the tenor, and per running block a year-by-path table of market factors and one of shocks
 /// (1,024 paths times the longest life: 160 KiB each for 20 years); per-asset quantiles simulate
 /// each asset's paths again in groups whose values fit in ``quantileMemoryBudget``, instead of
 /// keeping paths times assets.

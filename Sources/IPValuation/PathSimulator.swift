@@ -8,7 +8,7 @@ import GSLKit
 ///
 /// Paths are cut into blocks of ``blockSize``. With `A` assets and `B` blocks, block `b` uses the
 /// streams `b (A + 1)` (the market factors of its paths), `b (A + 1) + 1 + i` (asset `i`) and,
-/// with a loan, `B (A + 1) + b` (the borrower), all of the one root seed. What a block draws
+/// with a loan, `2^32 - 1 - b` (the borrower), all of the one root seed. What a block draws
 /// therefore depends only on its number, never on the thread that runs it; one asset's paths can
 /// be simulated again on their own (for per-asset quantiles) without storing every asset's
 /// values; and a loan changes no other draw.
@@ -53,9 +53,8 @@ struct PathSimulator: Sendable {
   let horizonValues: [(continuation: ContinuationValue, discount: Double)?]
   /// The borrower's default process, with a loan and its probability of default.
   let borrower: Borrower?
-  /// Per asset: `C_j` with the sale of the loan, for the default years `j = 1...min(T, N - 1)`
-  /// (index `j - 1`).
-  let defaultValues: [[ContinuationValue]]
+  /// Per asset, with a borrower: the terms of its values at a default; `nil` without a borrower.
+  let defaultTerms: [ContinuationTerms]?
 
   /// The borrower's latent creditworthiness in year `j`, `Y_j = sqrt(beta) F_j + sqrt(1-beta)
   /// eta_j`, and the default in the first year `j <= T` with `Y_j < PhiInverse(p)`.
@@ -66,6 +65,8 @@ struct PathSimulator: Sendable {
     let threshold: Double
     /// `sqrt(beta)` and `sqrt(1 - beta)`.
     let factorLoading: Double, ownLoading: Double
+    /// `s`, the years a sale takes.
+    let timeToSell: Double
   }
 
   init(
@@ -103,15 +104,11 @@ struct PathSimulator: Sendable {
       borrower = Borrower(
         tenorYears: loan.tenorYears, threshold: threshold,
         factorLoading: loan.borrowerCorrelation.squareRoot(),
-        ownLoading: (1 - loan.borrowerCorrelation).squareRoot())
-      defaultValues = models.map { model in
-        (0..<max(0, min(loan.tenorYears, model.years - 1))).map { index in
-          model.continuation(year: index + 1, timeToSell: loan.timeToSell)
-        }
-      }
+        ownLoading: (1 - loan.borrowerCorrelation).squareRoot(), timeToSell: loan.timeToSell)
+      defaultTerms = models.map(ContinuationTerms.init)
     } else {
       borrower = nil
-      defaultValues = models.map { _ in [] }
+      defaultTerms = nil
     }
     let streams =
       UInt64(blockCount) * UInt64(models.count + 1) + (borrower == nil ? 0 : UInt64(blockCount))
@@ -156,9 +153,10 @@ struct PathSimulator: Sendable {
   /// The borrower's default year on each path of `block` (0 when it does not default within
   /// the tenor), into the workspace's ``Workspace/defaultYears``.
   ///
-  /// The borrower draws from its own stream of the block, `blockCount (A + 1) + block`, which no
-  /// asset and no market factor uses, so that a valuation without a loan draws exactly the same
-  /// numbers: path by path, the `T` normals `eta_1..eta_T`, then the market factors `F_j` of the
+  /// The borrower draws from its own stream of the block, `2^32 - 1 - block`, which no asset and
+  /// no market factor uses (they count up from 0, and at most `2^32 - 1` streams are used in
+  /// all), so that a valuation without a loan draws exactly the same numbers and a path's
+  /// default does not depend on the number of paths: path by path, the `T` normals `eta_1..eta_T`, then the market factors `F_j` of the
   /// years `j` beyond ``factorYears`` (those the revenues did not draw, all of them when no
   /// revenue is random or the correlation is 0).
   ///
@@ -169,8 +167,7 @@ struct PathSimulator: Sendable {
     guard let borrower else { return VariateCounts() }
     let tenor = borrower.tenorYears
     let drawnFactors = min(factorYears, tenor)
-    let generator = RandomGenerator(
-      seed: seed, stream: UInt64(blockCount) * UInt64(models.count + 1) + UInt64(block))
+    let generator = RandomGenerator(seed: seed, stream: UInt64(UInt32.max) - UInt64(block))
     var normals = [Double](repeating: 0, count: 2 * tenor - drawnFactors)
     let rowLength = workspace.rowLength
     normals.withUnsafeMutableBufferPointer { normals in
@@ -350,14 +347,14 @@ struct PathSimulator: Sendable {
           rates[path] * workspace.royaltyBases[path] + workspace.constants[path]
       }
     }
-    let continuations = defaultValues[asset]
-    guard !continuations.isEmpty else { return }
+    guard let borrower, let terms = defaultTerms?[asset] else { return }
     for path in 0..<count {
       let year = Int(workspace.defaultYears[path])
-      guard year > 0, year <= continuations.count, Int(payingYears[path]) >= year else { continue }
+      guard year > 0, year < model.years, Int(payingYears[path]) >= year else { continue }
       let income =
         revenue(workspace.revenueAtDefault, path, year) * rates[path] * model.decay[year]
-      let (value, _, sale) = continuations[year - 1].evaluate(income)
+      let (value, sale) = terms.atDefault(
+        year: year, income: income, timeToSell: borrower.timeToSell)
       workspace.collateralAtDefault[path] += value
       workspace.saleAtDefault[path] += sale
     }
@@ -421,8 +418,8 @@ struct PathSimulator: Sendable {
         royaltyBases.storeBytes(of: royaltyBase, toByteOffset: offset, as: Paths.self)
       }
       if year + 1 == horizon {
-        workspace.revenueAtHorizon.update(fromContentsOf: workspace.revenues)
-        workspace.baseAtHorizon.update(fromContentsOf: workspace.royaltyBases)
+        _ = workspace.revenueAtHorizon.update(fromContentsOf: workspace.revenues)
+        _ = workspace.baseAtHorizon.update(fromContentsOf: workspace.royaltyBases)
       }
       if year < tenor {
         for offset in stride(from: 0, to: rowBytes, by: vectorBytes) {
