@@ -307,22 +307,30 @@ public enum ScenarioLoader {
     }
     settings.paths = try map.integer("paths", range: 2...ValuationAssumptions.maximumPaths)
     settings.seed = try map.seed("seed")
-    settings.correlation = try map.number("correlation", range: 0...1)
+    settings.correlation = try map.number("correlation", rate: true, range: 0...1)
     settings.discountRate = try map.number("discount_rate", rate: true, range: 0...1)
+    let (shifts, multipliers) = (
+      ValuationAssumptions.shiftRange, ValuationAssumptions.multiplierRange
+    )
+    let (allowedShifts, allowedMultipliers) = (
+      ValuationAssumptions.allowedShifts, ValuationAssumptions.allowedMultipliers
+    )
     settings.discountRateShift =
-      try map.number("discount_rate_shift", rate: true, range: -0.5...0.5, allowed: "-50% to 50%")
-      ?? 0
+      try map.number("discount_rate_shift", rate: true, range: shifts, allowed: allowedShifts)
+      ?? ValuationAssumptions.noShift
     settings.revenueGrowthShift =
-      try map.number("revenue_growth_shift", rate: true, range: -0.99...1, allowed: "-99% to 100%")
-      ?? 0
+      try map.number("revenue_growth_shift", rate: true, range: shifts, allowed: allowedShifts)
+      ?? ValuationAssumptions.noShift
     settings.royaltyMultiplier =
-      try map.number("royalty_multiplier", range: 0...100, allowed: "0 to 100") ?? 1
+      try map.number("royalty_multiplier", range: multipliers, allowed: allowedMultipliers)
+      ?? ValuationAssumptions.noMultiplier
     settings.volatilityMultiplier =
-      try map.number("volatility_multiplier", range: 0...100, allowed: "0 to 100") ?? 1
+      try map.number("volatility_multiplier", range: multipliers, allowed: allowedMultipliers)
+      ?? ValuationAssumptions.noMultiplier
     if let collateral = try map.mapping("collateral") {
       try collateral.requireKnownKeys(["quantile", "orderly_discount", "forced_discount", "ltv"])
       settings.collateralQuantile = try collateral.number(
-        "quantile", range: 0.000_1...0.999_9, allowed: "strictly between 0 and 1")
+        "quantile", rate: true, range: 0.000_1...0.999_9, allowed: "strictly between 0 and 1")
       settings.orderlyDiscount = try collateral.number("orderly_discount", rate: true, range: 0...1)
       settings.forcedDiscount = try collateral.number("forced_discount", rate: true, range: 0...1)
       if let ltv = try collateral.mapping("ltv") {

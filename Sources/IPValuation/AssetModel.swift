@@ -205,7 +205,9 @@ struct AssetModel: Sendable {
     {
       guard valid, value.isFinite else {
         throw ValuationError.invalidSetting(
-          name, "gives asset '\(asset.id)' the value \(value); allowed: \(allowed)")
+          name,
+          "gives asset '\(asset.id)' the value \(NumberFormatting.exact(value)); "
+            + "allowed: \(allowed)")
       }
       return value
     }
@@ -214,14 +216,21 @@ struct AssetModel: Sendable {
       (asset.discountRate ?? assumptions.defaultDiscountRate)
       + assumptions.discountRateShift
     let growth = asset.revenueGrowth + assumptions.revenueGrowthShift
-    self.discountRate = try shifted("discount_rate_shift", discount, discount > -1, "above -1")
-    self.growth = try shifted("revenue_growth_shift", growth, growth > -1, "above -1")
+    // The shifted and multiplied inputs stay within the ranges a portfolio's own inputs have
+    // (``Asset/firstInvalidInput()``).
+    self.discountRate = try shifted(
+      "discount_rate_shift", discount, (0...1).contains(discount), "a discount rate within [0, 1]")
+    self.growth = try shifted(
+      "revenue_growth_shift", growth, growth > -1 && growth <= 1,
+      "a growth above -1 (-100%) and at most 1 (100%)")
     self.royaltyHigh = try shifted(
       "royalty_multiplier", asset.royaltyHigh * multiplier, asset.royaltyHigh * multiplier <= 1,
       "royalty rates within [0, 1]")
     self.royaltyLow = asset.royaltyLow * multiplier
     self.royaltyMode = asset.royaltyRate * multiplier
-    self.volatility = asset.revenueVolatility * assumptions.volatilityMultiplier
+    let volatility = asset.revenueVolatility * assumptions.volatilityMultiplier
+    self.volatility = try shifted(
+      "volatility_multiplier", volatility, volatility <= 1, "a volatility within [0, 1]")
 
     self.asset = asset
     self.grantProbability = asset.grantProbability

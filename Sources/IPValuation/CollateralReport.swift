@@ -192,7 +192,7 @@ public struct CollateralReport: Sendable {
           throw ValuationError.invalidSetting(
             "defaults", "\(defaults.years.count) default years for \(values.count) paths")
         }
-        let found = CreditLosses(
+        let found = try CreditLosses(
           defaults: defaults, loan: loan, orderlyDiscount: policy.orderlyDiscount)
         try Self.addCreditMetrics(found, loan: loan, count: count, to: &metrics)
         losses = found
@@ -207,22 +207,20 @@ public struct CollateralReport: Sendable {
     _ losses: CreditLosses, loan: Loan, count: Double, to metrics: inout [Metric]
   ) throws {
     func add(_ name: String, _ value: Double) { metrics.append(Metric(name: name, value: value)) }
-    func overDefaults(_ sample: [Double], _ statistic: (SortedSample) throws -> Double) throws
+    // Means and quantiles over the defaulting paths: NaN when no path defaults.
+    func overDefaults(_ sample: [Double], _ statistic: ([Double]) throws -> Double) throws
       -> Double
     {
-      sample.isEmpty ? .nan : try statistic(try SortedSample(sample))
+      sample.isEmpty ? .nan : try statistic(sample)
     }
-    let defaulted = losses.collateralAtDefault.count
-    add("default_probability", Double(defaulted) / count)
-    add(
-      "collateral_at_default_mean",
-      defaulted == 0 ? .nan : try Descriptive.mean(losses.collateralAtDefault))
+    let (collateral, lgd) = (losses.collateralAtDefault, losses.lossGivenDefault)
+    add("default_probability", Double(collateral.count) / count)
+    add("collateral_at_default_mean", try overDefaults(collateral, Descriptive.mean))
     add(
       "collateral_at_default_p10",
-      try overDefaults(losses.collateralAtDefault) { try $0.quantile(0.10) })
-    add(
-      "lgd_mean", defaulted == 0 ? .nan : try Descriptive.mean(losses.lossGivenDefault))
-    add("lgd_p90", try overDefaults(losses.lossGivenDefault) { try $0.quantile(0.90) })
+      try overDefaults(collateral) { try Descriptive.quantile($0, 0.10) })
+    add("lgd_mean", try overDefaults(lgd, Descriptive.mean))
+    add("lgd_p90", try overDefaults(lgd) { try Descriptive.quantile($0, 0.90) })
     let expected = try Descriptive.mean(losses.discountedLosses)
     add("expected_credit_loss", expected)
     add("expected_credit_loss_rate", expected / loan.amount)

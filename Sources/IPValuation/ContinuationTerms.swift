@@ -8,8 +8,9 @@ import Foundation
 /// E_j[CF_k] D_jk = w_k (1-tau) (X_j q^l - m) D_l,   q = (1+g)(1-delta),   D_l = (1-h)^l / (1+d)^(l-0.5)
 /// ```
 /// so `q^l` and `D_l` depend on `l` alone and `w_k (1-tau)` on `k` alone: one table of each
-/// serves every year `j` (``ContinuationValue`` and the value at a default, ``atDefault(year:income:timeToSell:)``),
-/// in memory that grows with the asset's life, not with life times the years asked for.
+/// serves every year `j` (``ContinuationValue`` and the value at a default,
+/// ``atDefault(year:income:timeToSell:)``), in memory that grows with the asset's life, not
+/// with life times the years asked for.
 struct ContinuationTerms: Sendable {
   /// `N`, the asset's paying years.
   let years: Int
@@ -56,7 +57,8 @@ struct ContinuationTerms: Sendable {
   /// after `timeToSell` years,
   ///
   /// ```
-  /// V_s = (1+d)^s sum_{k: k - 0.5 > j + s, k <= n*} E_j[CF_k] D_jk = (1+d)^s (S_jn* - S_j(k_s - 1))
+  /// V_s = (1+d)^s sum_{k: k - 0.5 > j + s, k <= n*} E_j[CF_k] D_jk
+  ///     = (1+d)^s (S_jn* - S_j(k_s - 1))
   /// ```
   /// with `k_s = floor(j + s + 0.5) + 1` the first year sold (0 when `n* < k_s`). `V_s` is never
   /// negative, since `n*` maximises the partial sums.

@@ -25,7 +25,23 @@ public struct CreditLosses: Sendable {
 
   /// The losses of `defaults` on `loan`, the collateral sold at the orderly discount
   /// `orderlyDiscount`.
-  public init(defaults: DefaultOutcomes, loan: Loan, orderlyDiscount: Double) {
+  ///
+  /// - Throws: ``ValuationError`` (`invalidSetting`) when `defaults` does not give one default
+  ///   year, collateral and sale value per path, or a default year outside `0...T`.
+  public init(defaults: DefaultOutcomes, loan: Loan, orderlyDiscount: Double) throws {
+    let paths = defaults.years.count
+    for (what, count) in [
+      ("collateral at default", defaults.collateral.count),
+      ("sale values", defaults.saleValues.count),
+    ] where count != paths {
+      throw ValuationError.invalidSetting(what, "\(count) values for \(paths) default years")
+    }
+    if let path = defaults.years.firstIndex(where: { !(0...loan.tenorYears).contains($0) }) {
+      throw ValuationError.invalidSetting(
+        "default years",
+        "path \(path + 1) defaults in year \(defaults.years[path]), outside 0 to the tenor "
+          + "\(loan.tenorYears)")
+    }
     var discounted = [Double](repeating: 0, count: defaults.years.count)
     var collateral: [Double] = []
     var lgd: [Double] = []

@@ -44,10 +44,10 @@ import IPCommon
 /// (the default year, `V(j)`, `V_s(j)`); about 15 to 18 once ``CollateralReport`` has sorted
 /// them and formed the lending values and losses, hence ``ValuationAssumptions/maximumPaths``;
 /// a few per asset and year of its life (thresholds, the continuation terms, the horizon's
-/// envelope; 6 KiB of tables per PERT royalty), whatever the tenor, and per running block a year-by-path table of market factors and one of shocks
-/// (1,024 paths times the longest life: 160 KiB each for 20 years); per-asset quantiles simulate
-/// each asset's paths again in groups whose values fit in ``quantileMemoryBudget``, instead of
-/// keeping paths times assets.
+/// envelope; 6 KiB of tables per PERT royalty), whatever the tenor, and per running block a
+/// year-by-path table of market factors and one of shocks (1,024 paths times the longest life:
+/// 160 KiB each for 20 years); per-asset quantiles simulate each asset's paths again in groups
+/// whose values fit in ``quantileMemoryBudget``, instead of keeping paths times assets.
 public enum MonteCarloValuation {
   /// The most path values held at once for per-asset quantiles: 4,194,304 (32 MiB).
   public static let quantileMemoryBudget = 1 << 22
@@ -90,8 +90,12 @@ public enum MonteCarloValuation {
     let simulator = try PathSimulator(
       models: models, paths: assumptions.paths, seed: assumptions.seed,
       correlation: assumptions.correlation, horizonYears: assumptions.horizonYears, loan: loan)
+    // Sums are shifted by a value near each asset's mean, for accuracy: E[V] where it has a
+    // closed form, else the deterministic value (never negative, so an asset whose every path
+    // is worth 0 gets a mean of exactly 0).
+    let shifts = deterministic.assets.map { $0.expectedValue ?? $0.deterministicValue }
     let sums = simulatePortfolio(
-      simulator, means: deterministic.assets.map { $0.expectedValue ?? $0.expectedValueIfKept },
+      simulator, means: shifts,
       eligible: eligible, threads: assumptions.threads, progress: progress)
     if let bad = sums.portfolio.firstIndex(where: { !$0.isFinite }) {
       throw ValuationError(
@@ -110,7 +114,7 @@ public enum MonteCarloValuation {
       let variance = (shiftedSquares - shifted * shifted / count) / (count - 1)
       return AssetValuation(
         terms: terms,
-        mean: (terms.expectedValue ?? terms.expectedValueIfKept) + shifted / count,
+        mean: shifts[index] + shifted / count,
         standardDeviation: max(variance, 0).squareRoot(), quantiles: quantiles[index],
         isEligible: eligible[index])
     }
@@ -143,8 +147,8 @@ public enum MonteCarloValuation {
     var byRight: [[Double]]
     /// Per path, with a borrower: the default year (0 for none), `V(j)` and `V_s(j)`.
     var defaults: (years: [Double], collateral: [Double], sale: [Double])?
-    /// Per asset: `sum(v - E[V])` and `sum((v - E[V])^2)`, shifted by the exact mean so that the
-    /// variance does not lose digits.
+    /// Per asset: `sum(v - c)` and `sum((v - c)^2)`, shifted by `c`, the exact mean or a value
+    /// near it, so that the variance does not lose digits.
     var assetSums: [(Double, Double)]
     var drawn: VariateCounts
   }

@@ -8,10 +8,10 @@ import IPCommon
 /// `share_of_portfolio`, and with a loan `eligible`. `remaining_life` is `L` in years; `mean`,
 /// `sd`, `p05`, `p50`, `p95` are those of the asset's simulated whole-life values (empty without
 /// a simulation, and the quantiles empty when they were not computed); `share_of_portfolio` is
-/// the asset's mean over the sum of the means (the deterministic values without a simulation),
-/// empty when that sum is 0; `eligible` is `true` when the right's life lasts the loan's tenor
-/// and time to sell (``Loan/isEligible(remainingLife:)``), `false` otherwise. Numbers are
-/// written exactly (the shortest text that reads back as the same double).
+/// `max(0, mean_i) / sum_j max(0, mean_j)` (the deterministic values without a simulation), as
+/// in `hhi`, empty when that sum is 0; `eligible` is `true` when the right's life lasts the
+/// loan's tenor and time to sell (``Loan/isEligible(remainingLife:)``), `false` otherwise.
+/// Numbers are written exactly (the shortest text that reads back as the same double).
 public enum PerAssetTable {
   /// The column names.
   public static let columns = [
@@ -24,7 +24,7 @@ public enum PerAssetTable {
 
   /// The table of a Monte Carlo valuation.
   public static func csv(_ result: ValuationResult) -> String {
-    let total = result.assets.reduce(0) { $0 + $1.mean }
+    let total = result.assets.reduce(0) { $0 + max(0, $1.mean) }
     return csv(
       result.assets.map { asset in
         (
@@ -47,8 +47,10 @@ public enum PerAssetTable {
       })
   }
 
+  /// `max(0, value) / total`, NaN when `total` is 0: a simulated mean can fall a little below 0
+  /// by chance (a path's realised value can be negative), and counts as 0, as in `hhi`.
   private static func share(_ value: Double, of total: Double) -> Double {
-    total == 0 ? .nan : value / total
+    total == 0 ? .nan : max(0, value) / total
   }
 
   private static func csv(_ rows: [(AssetValue, [Double])], eligibility: [Bool]? = nil)

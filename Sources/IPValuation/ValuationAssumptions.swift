@@ -29,15 +29,18 @@ public struct ValuationAssumptions: Sendable, Equatable {
   public var seed: UInt64 = ValuationAssumptions.defaultSeed
   /// The number of worker threads, at least 1; the result does not depend on it.
   public var threads: Int = ValuationAssumptions.defaultThreads
-  /// Added to every asset's discount rate (after the default is applied); the result must stay
-  /// above -1.
+  /// Added to every asset's discount rate (after the default is applied): within
+  /// ``shiftRange``, and every shifted rate must stay within [0, 1], as a portfolio's
+  /// `discount_rate` must.
   public var discountRateShift: Double = ValuationAssumptions.noShift
-  /// Added to every asset's revenue growth; the result must stay above -1.
+  /// Added to every asset's revenue growth: within ``shiftRange``, and every shifted growth must
+  /// stay above -1 and at most 1, as a portfolio's `revenue_growth` must.
   public var revenueGrowthShift: Double = ValuationAssumptions.noShift
-  /// Multiplies every asset's royalty rates (low, most likely and high); at least 0, and the
-  /// results must stay within [0, 1].
+  /// Multiplies every asset's royalty rates (low, most likely and high): within
+  /// ``multiplierRange``, and every result must stay within [0, 1].
   public var royaltyMultiplier: Double = ValuationAssumptions.noMultiplier
-  /// Multiplies every asset's revenue volatility; at least 0.
+  /// Multiplies every asset's revenue volatility: within ``multiplierRange``, and every result
+  /// must stay within [0, 1], as a portfolio's `revenue_volatility` must.
   public var volatilityMultiplier: Double = ValuationAssumptions.noMultiplier
   /// The risk horizon of the value at risk, the expected shortfall and the collateral and
   /// lending values (``CollateralReport``): 1 to 100 years, or the whole life.
@@ -65,6 +68,11 @@ public struct ValuationAssumptions: Sendable, Equatable {
   public static let noShift = 0.0
   /// The default of the multipliers (``royaltyMultiplier``, ``volatilityMultiplier``): 1, none.
   public static let noMultiplier = 1.0
+  /// The shifts allowed, -1 to 1 (-100% to 100%): the widest that can leave a rate or a growth
+  /// within its own range; each shifted asset is checked again.
+  public static let shiftRange: ClosedRange<Double> = -1...1
+  /// The multipliers allowed, 0 to 100; each multiplied asset is checked again.
+  public static let multiplierRange: ClosedRange<Double> = 0...100
   /// The default thread count: the active processor count.
   public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
   /// The largest number of paths accepted, 10,000,000: a run keeps about 15 numbers per path,
@@ -101,17 +109,23 @@ public struct ValuationAssumptions: Sendable, Equatable {
         allowed:
           "a whole number of years from 1 to \(RiskHorizon.maximumYears), or life")
     }
-    try ValuationError.require(
-      discountRateShift > -1, "discount_rate_shift", discountRateShift, allowed: "a shift above -1")
-    try ValuationError.require(
-      revenueGrowthShift > -1, "revenue_growth_shift", revenueGrowthShift,
-      allowed: "a shift above -1")
-    try ValuationError.require(
-      royaltyMultiplier >= 0, "royalty_multiplier", royaltyMultiplier,
-      allowed: "a multiplier of 0 or more")
-    try ValuationError.require(
-      volatilityMultiplier >= 0, "volatility_multiplier", volatilityMultiplier,
-      allowed:
-        "a multiplier of 0 or more")
+    for (name, shift) in [
+      ("discount_rate_shift", discountRateShift), ("revenue_growth_shift", revenueGrowthShift),
+    ] {
+      try ValuationError.require(
+        Self.shiftRange.contains(shift), name, shift, allowed: Self.allowedShifts)
+    }
+    for (name, multiplier) in [
+      ("royalty_multiplier", royaltyMultiplier), ("volatility_multiplier", volatilityMultiplier),
+    ] {
+      try ValuationError.require(
+        Self.multiplierRange.contains(multiplier), name, multiplier,
+        allowed: Self.allowedMultipliers)
+    }
   }
+
+  /// ``shiftRange`` in words, for messages.
+  public static let allowedShifts = "a shift from -1 to 1 (-100% to 100%)"
+  /// ``multiplierRange`` in words, for messages.
+  public static let allowedMultipliers = "a multiplier from 0 to 100"
 }

@@ -25,6 +25,39 @@ struct ScenarioLoaderTests {
       loan: {amount: 20000000000, pd: 0.03}
     """
 
+  /// Rates are fractions or percentages everywhere, as on the command line: the correlation,
+  /// the collateral quantile, the shifts; the shifts and multipliers take the library's ranges.
+  @Test func percentagesAndTheLibrarysRanges() throws {
+    let files = try ScenarioFiles()
+    try files.write("p.csv", "id\n")
+    let file = try files.write(
+      "s.yaml",
+      """
+      valuation:
+        portfolio: p.csv
+        correlation: 30%
+        discount_rate_shift: -100%
+        revenue_growth_shift: 1
+        volatility_multiplier: 100
+        collateral: {quantile: 10%}
+      """)
+    let valuation = try #require(try ScenarioLoader.load(file).valuation)
+    #expect(valuation.correlation == 0.3)
+    #expect(valuation.collateralQuantile == 0.1)
+    #expect(valuation.discountRateShift == -1)
+    #expect(valuation.revenueGrowthShift == 1)
+    #expect(valuation.volatilityMultiplier == 100)
+    for (line, allowed) in [
+      ("discount_rate_shift: 101%", ValuationAssumptions.allowedShifts),
+      ("volatility_multiplier: 100.5", ValuationAssumptions.allowedMultipliers),
+    ] {
+      let bad = try files.write("bad.yaml", "valuation:\n  portfolio: p.csv\n  \(line)\n")
+      let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(bad) }
+      #expect(error.message.contains(allowed), "\(error.message)")
+      #expect(error.location?.line == 3)
+    }
+  }
+
   /// A child inherits everything, overrides field by field (nested mappings merge, lists
   /// replace), keeps its own name, and resolves inherited paths against the parent's folder.
   @Test func inheritanceOverridesFieldByField() throws {

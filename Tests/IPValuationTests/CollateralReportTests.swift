@@ -147,7 +147,7 @@ struct CollateralReportTests {
   }
 
   /// Values by right, horizon values and defaults must have one value per path.
-  @Test func valuesOfAnotherLengthAreRejected() {
+  @Test func valuesOfAnotherLengthAreRejected() throws {
     #expect(throws: ValuationError.self) {
       try CollateralReport(
         portfolioValues: [1, 2, 3], lendingBaseByRight: [.invention: [1, 2]], assetMeans: [2],
@@ -164,6 +164,26 @@ struct CollateralReportTests {
         deterministicValue: 2, loan: Loan(amount: 1),
         defaults: DefaultOutcomes(years: [0], collateral: [0], saleValues: [0]))
     }
+    // Outcomes whose arrays disagree, or whose default year lies outside 0...T.
+    for outcomes in [
+      DefaultOutcomes(years: [0, 1, 0], collateral: [0, 1], saleValues: [0, 1, 0]),
+      DefaultOutcomes(years: [0, 1, 0], collateral: [0, 1, 0], saleValues: [0, 1]),
+      DefaultOutcomes(years: [0, 6, 0], collateral: [0, 1, 0], saleValues: [0, 1, 0]),
+      DefaultOutcomes(years: [0, -1, 0], collateral: [0, 1, 0], saleValues: [0, 1, 0]),
+    ] {
+      #expect(throws: ValuationError.self) {
+        try CreditLosses(defaults: outcomes, loan: Loan(amount: 1), orderlyDiscount: 0.35)
+      }
+      #expect(throws: ValuationError.self) {
+        try CollateralReport(
+          portfolioValues: [1, 2, 3], lendingBaseByRight: [:], assetMeans: [2],
+          deterministicValue: 2, loan: Loan(amount: 1), defaults: outcomes)
+      }
+    }
+    let valid = DefaultOutcomes(years: [0, 5, 0], collateral: [0, 1, 0], saleValues: [0, 1, 0])
+    #expect(
+      try CreditLosses(defaults: valid, loan: Loan(amount: 1), orderlyDiscount: 0.35)
+        .collateralAtDefault == [1])
   }
 
   @Test func loanFiguresAppearOnlyWithALoan() throws {

@@ -92,6 +92,25 @@ struct OptionValuesTests {
     #expect(!result.standardError.contains("Unknown option"), "\(result.standardError)")
   }
 
+  /// Scenario shifts that would take an asset's input outside the range a portfolio may give
+  /// it are usage errors naming the setting and the asset, not absurd figures: the sample's
+  /// revenue volatilities times 100 exceed 1, a growth of 1e9 exceeds 100%, a discount rate
+  /// shifted by -90% falls below 0, and shifts and multipliers have ranges of their own.
+  @Test(arguments: [
+    (["--growth-shift", "1e9"], "revenue_growth_shift"),
+    (["--growth-shift", "0.9"], "revenue_growth_shift"),
+    (["--volatility-multiplier", "100"], "volatility_multiplier"),
+    (["--volatility-multiplier", "101"], "volatility_multiplier"),
+    (["--discount-rate-shift", "-0.9"], "discount_rate_shift"),
+    (["--royalty-multiplier", "50"], "royalty_multiplier"),
+  ])
+  func shiftsOutOfTheAssetsRangesAreRefused(_ option: [String], setting: String) throws {
+    let result = try BinaryRunner.run(["value", Self.sample, "--paths", "200"] + option)
+    #expect(result.status == 64, "\(result.standardError)")
+    #expect(result.standardError.contains(setting), "\(result.standardError)")
+    #expect(result.standardOutput.isEmpty)
+  }
+
   /// A value left out is still reported as missing, and `--help` still works.
   @Test func missingValuesAndHelp() throws {
     let missing = try BinaryRunner.run(["value", Self.sample, "--growth-shift"])
