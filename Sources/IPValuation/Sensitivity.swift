@@ -10,18 +10,20 @@ import IPCommon
 /// | driver | low setting | high setting |
 /// |---|---|---|
 /// | `royalty` | each asset's `royalty_low` | each asset's `royalty_high` |
-/// | `discount_rate` | -2 percentage points | +2 percentage points |
-/// | `revenue_growth` | -2 percentage points, at most half-way to -100% | +2 percentage points |
+/// | `discount_rate` | -2 percentage points, not below 0 | +2 percentage points, not above 1 |
+/// | `revenue_growth` | -2 percentage points, at most half-way to -100% | +2 percentage points, not above 100% |
 /// | `obsolescence` | -2 points, not below 0 | +2 points, not above 1 |
 /// | `invalidity_hazard` | x0.5 | x2, not above 1 |
+///
+/// The discount rates and growths are each asset's own after the scenario shifts, so that every
+/// setting stays within the range a portfolio may give (``ValuationAssumptions``).
 ///
 /// Rows are sorted by swing `|high value - low value|`, largest first (ties in the order above).
 public enum Sensitivity {
   /// The tornado table of `portfolio` under `assumptions`.
   ///
   /// - Throws: as ``DeterministicValuation/run(portfolio:assumptions:)``, and
-  ///   ``ValuationError`` when a setting moves an input out of its range (a discount rate at or
-  ///   below -1).
+  ///   ``ValuationError`` when the assumptions move an input out of its range.
   public static func tornado(
     portfolio: Portfolio, assumptions: ValuationAssumptions
   ) throws -> Tornado {
@@ -34,11 +36,16 @@ public enum Sensitivity {
         assets: assets, currency: portfolio.currency, columnNumbers: portfolio.columnNumbers)
       return try DeterministicValuation.run(portfolio: adjusted, assumptions: assumptions).value
     }
-    func shifted(_ change: (inout ValuationAssumptions) -> Void) -> ValuationAssumptions {
-      var copy = assumptions
-      change(&copy)
-      return copy
+    // The discount rates and growths moved per asset, from their shifted values (each row
+    // without the assumptions' shift of its own driver).
+    var discountUnshifted = assumptions
+    discountUnshifted.discountRateShift = ValuationAssumptions.noShift
+    var growthUnshifted = assumptions
+    growthUnshifted.revenueGrowthShift = ValuationAssumptions.noShift
+    func discountRate(_ asset: Asset) -> Double {
+      (asset.discountRate ?? assumptions.defaultDiscountRate) + assumptions.discountRateShift
     }
+    func growth(_ asset: Asset) -> Double { asset.revenueGrowth + assumptions.revenueGrowthShift }
     let step = 0.02
     var rows: [Tornado.Row] = []
     func add(
@@ -55,18 +62,16 @@ public enum Sensitivity {
       try value(assumptions) { $0.royaltyRate = $0.royaltyHigh })
     add(
       "discount_rate", "-2 points", "+2 points",
-      try value(shifted { $0.discountRateShift -= step }),
-      try value(shifted { $0.discountRateShift += step }))
-    // The low growth steps at most half-way to -100%, so that a valid growth near -1 (with any
-    // shift of the assumptions) stays above -1.
-    let shift = assumptions.revenueGrowthShift
+      try value(discountUnshifted) { $0.discountRate = max(0, discountRate($0) - step) },
+      try value(discountUnshifted) { $0.discountRate = min(1, discountRate($0) + step) })
+    // The low growth steps at most half-way to -100%, so that a valid growth near -1 stays
+    // above -1.
     add(
       "revenue_growth", "-2 points", "+2 points",
-      try value(assumptions) {
-        let growth = $0.revenueGrowth + shift
-        $0.revenueGrowth = max(growth - step, (growth - 1) / 2) - shift
+      try value(growthUnshifted) {
+        $0.revenueGrowth = max(growth($0) - step, (growth($0) - 1) / 2)
       },
-      try value(assumptions) { $0.revenueGrowth += step })
+      try value(growthUnshifted) { $0.revenueGrowth = min(1, growth($0) + step) })
     add(
       "obsolescence", "-2 points", "+2 points",
       try value(assumptions) { $0.obsolescence = max(0, $0.obsolescence - step) },

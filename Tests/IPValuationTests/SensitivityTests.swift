@@ -109,4 +109,34 @@ struct SensitivityTests {
       #expect(row.lowValue < tornado.baseValue)
     }
   }
+
+  /// Discount rates and growths at the edges of their ranges stay within them: a discount rate
+  /// of 1% shifted by -1 point goes to 0 (not -1%), one of 99% to 100%, a growth of 99% to 100%
+  /// (not 101%), each from its shifted value.
+  @Test func discountRatesAndGrowthsStayInTheirRanges() throws {
+    let life =
+      Double(
+        FoundationCalendar.days(
+          from: FoundationCalendar.date("2025-12-31"),
+          to: FoundationCalendar.adding(years: 20, to: "2015-03-10"))) / 365.25
+    for (discount, shift, low, high) in [
+      (0.01, 0.0, 0.0, 0.03), (0.02, -0.01, 0.0, 0.03), (0.99, 0.0, 0.97, 1.0),
+    ] {
+      var assumptions = Self.assumptions
+      assumptions.discountRateShift = shift
+      let asset = sampleAsset(id: "S", revenue: 1e6, growth: 0.99, discount: discount)
+      let tornado = try Sensitivity.tornado(
+        portfolio: try Portfolio(assets: [asset]), assumptions: assumptions)
+      let row = try #require(tornado.rows.first { $0.driver == "discount_rate" })
+      func formula(_ rate: Double, growth: Double = 0.99) -> Double {
+        formulaValue(revenue: 1e6, growth: growth, royalty: 0.05, discount: rate, life: life)
+      }
+      #expect(relativelyClose(row.lowValue, formula(low), 1e-12), "\(discount) \(shift)")
+      #expect(relativelyClose(row.highValue, formula(high), 1e-12), "\(discount) \(shift)")
+      let growth = try #require(tornado.rows.first { $0.driver == "revenue_growth" })
+      let rate = discount + shift
+      #expect(relativelyClose(growth.highValue, formula(rate, growth: 1), 1e-12))
+      #expect(relativelyClose(growth.lowValue, formula(rate, growth: 0.97), 1e-12))
+    }
+  }
 }
