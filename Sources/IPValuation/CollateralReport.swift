@@ -43,6 +43,32 @@ import IPCommon
 /// ```
 /// A figure over the defaulting paths is NaN (empty in the output) when no path defaults.
 public struct CollateralReport: Sendable {
+  /// The names of the figures, in the order of ``metrics``: those always given up to `hhi`,
+  /// with `horizonYears` and `horizonValueMean` only with a horizon, then those of a loan and
+  /// of its probability of default.
+  public enum MetricNames {
+    /// The figures before the horizon's.
+    public static let value = [
+      "deterministic_value", "market_value_mean", "market_value_mean_se", "market_value_sd",
+      "market_value_p05", "market_value_p50", "market_value_p95", "orderly_liquidation_value",
+      "forced_liquidation_value",
+    ]
+    /// The horizon's figures.
+    public static let horizon = ["horizon_years", "horizon_value_mean"]
+    /// The figures after the horizon's, always given.
+    public static let risk = [
+      "collateral_value", "lending_value", "var95", "es95", "var99", "es99", "hhi",
+    ]
+    /// The figures of a loan.
+    public static let loan = ["loan_amount", "tenor_years", "coverage_orderly", "coverage_forced"]
+    /// The figures of a loan's probability of default.
+    public static let credit = [
+      "default_probability", "collateral_at_default_mean", "collateral_at_default_p10",
+      "lgd_mean", "lgd_p90", "expected_credit_loss", "expected_credit_loss_rate",
+      "expected_credit_loss_12m", "unexpected_loss99",
+    ]
+  }
+
   /// One named figure.
   public struct Metric: Sendable, Equatable {
     /// What a figure measures, which decides how it is printed.

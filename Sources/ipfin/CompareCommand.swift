@@ -18,13 +18,9 @@ struct CompareCommand: ParsableCommand {
       each projected series (labelled by its right, with _<scope> when the scope is not all) \
       and for 2030 and each final year: {series}_{year}, {series}_{year}_lo95, \
       {series}_{year}_hi95, then {series}_cagr (the median's compound growth from the last \
-      observed year); market_value_mean, market_value_p05, market_value_p50, \
-      market_value_p95, orderly_liquidation_value, forced_liquidation_value, \
-      collateral_value, lending_value, var95, es95, hhi, loan_amount, coverage_orderly, \
-      coverage_forced, expected_loss; then {figure}_vs_baseline_pct for each final-year series \
-      value and market_value_mean, market_value_p05, orderly_liquidation_value, \
-      forced_liquidation_value, collateral_value, lending_value, var95, es95, expected_loss: \
-      100 (x - baseline) / |baseline|. A scenario without a projection or a valuation leaves \
+      observed year); \(HelpText.list(Comparison.valuationMetrics)); then \
+      {figure}_vs_baseline_pct for each final-year series value and \
+      \(HelpText.list(Comparison.valuationKeyFigures)): 100 (x - baseline) / |baseline|. A scenario without a projection or a valuation leaves \
       those cells empty.
 
       --out FILE writes the comparison to FILE instead of standard output, in the format \

@@ -21,6 +21,11 @@ enum HelpText {
     return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " or \(last)"
   }
 
+  /// `a, b, c`: a list of names.
+  static func list(_ names: [String]) -> String {
+    names.joined(separator: ", ")
+  }
+
   /// `1000000` as `1,000,000`.
   static func grouped(_ count: Int) -> String {
     NumberFormatting.fixed(Double(count), digits: 0, grouped: true)

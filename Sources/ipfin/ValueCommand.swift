@@ -21,15 +21,12 @@ struct ValueCommand: ParsableCommand {
       royalty_low, royalty_high, discount_rate, tax_rate, economic_life, obsolescence, \
       invalidity_hazard, maintenance_cost, industry, currency; see docs/valuation.md), values each \
       right by relief from royalty, simulates the portfolio on GSL's random numbers and prints \
-      one row per figure: deterministic_value, market_value_mean, market_value_mean_se, \
-      market_value_sd, market_value_p05, market_value_p50, market_value_p95, \
-      orderly_liquidation_value, forced_liquidation_value, collateral_value, lending_value, \
-      horizon_years, horizon_value_mean (with a horizon), collateral_value, lending_value, \
-      var95, es95, var99, es99, hhi; with --loan also loan_amount, tenor_years, \
-      coverage_orderly, coverage_forced, and with --pd default_probability, \
-      collateral_at_default_mean, collateral_at_default_p10, lgd_mean, lgd_p90, \
-      expected_credit_loss, expected_credit_loss_rate, expected_credit_loss_12m, \
-      unexpected_loss99. --deterministic prints deterministic_value only. --sensitivity adds a \
+      one row per figure: \(HelpText.list(CollateralReport.MetricNames.value)), \
+      \(HelpText.list(CollateralReport.MetricNames.horizon)) (with a horizon), \
+      \(HelpText.list(CollateralReport.MetricNames.risk)); with --loan also \
+      \(HelpText.list(CollateralReport.MetricNames.loan)), and with --pd \
+      \(HelpText.list(CollateralReport.MetricNames.credit)). --deterministic prints \
+      deterministic_value only. --sensitivity adds a \
       tornado table (in CSV: rows sensitivity_<driver>_low and sensitivity_<driver>_high, \
       largest swing first).
 

@@ -187,6 +187,14 @@ struct CollateralReportTests {
   }
 
   @Test func loanFiguresAppearOnlyWithALoan() throws {
+    typealias Names = CollateralReport.MetricNames
+    #expect(
+      try Self.report().metrics.map(\.name)
+        == Names.value + Names.horizon + Names.risk + Names.loan + Names.credit)
+    let withoutHorizon = try CollateralReport(
+      portfolioValues: [1, 2, 3], lendingBaseByRight: [:], assetMeans: [2],
+      deterministicValue: 2)
+    #expect(withoutHorizon.metrics.map(\.name) == Names.value + Names.risk)
     let noLoan = try Self.report(loan: nil, pd: nil)
     #expect(noLoan.metrics.last?.name == "hhi")
     #expect(noLoan.metrics.count == 18)
