@@ -53,14 +53,22 @@ public struct LegalTerm: Sendable, Equatable {
   public static func firstFilingDate(office: IPOffice, right: IPRight) -> CalendarDate? {
     guard right != .trademark else { return nil }
     switch office {
-    case .vn: return CalendarDate(year: 1996, month: 7, day: 1)
-    case .kr: return CalendarDate(year: 2000, month: 1, day: 1)
+    case .vn: return statute(1996, 7, 1)
+    case .kr: return statute(2000, 1, 1)
     }
   }
 
   /// The day from which Korea's designs are protected 20 years from filing instead of 15 years
   /// from registration: 2014-07-01.
-  public static let koreanDesignReform = CalendarDate(year: 2014, month: 7, day: 1)
+  public static let koreanDesignReform = statute(2014, 7, 1)
+
+  /// A date written in the law tables above, always a real date.
+  private static func statute(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate {
+    guard let date = CalendarDate(year: year, month: month, day: day) else {
+      preconditionFailure("\(year)-\(month)-\(day) in LegalTerm is not a date")
+    }
+    return date
+  }
 
   /// The term of `right` at `office` under the law in force at `filingDate`; `nil` when the
   /// filing date is before ``firstFilingDate(office:right:)``.
@@ -83,7 +91,7 @@ public struct LegalTerm: Sendable, Equatable {
     case (.kr, .utilitySolution):
       self.init(10, .filing, "Korea's Utility Model Act")
     case (.kr, .industrialDesign):
-      if let reform = Self.koreanDesignReform, filingDate < reform {
+      if filingDate < Self.koreanDesignReform {
         self.init(
           15, .registration,
           "Korea's Design Protection Act as in force before 2014-07-01")

@@ -66,7 +66,11 @@ struct LegalTermTests {
     let term = try #require(
       LegalTerm(office: item.office, right: item.right, filingDate: date(item.filing)))
     #expect(term.years == item.term)
-    #expect(term.start == (item.grant == nil ? .filing : .registration) || item.term == 20)
+    // From registration: Korea's designs filed before the reform, and no other right.
+    let fromRegistration =
+      item.office == .kr && item.right == .industrialDesign
+      && date(item.filing) < LegalTerm.koreanDesignReform
+    #expect(term.start == (fromRegistration ? .registration : .filing))
     let grant = item.grant.map(date)
     let expiry = term.expiry(filingDate: date(item.filing), grantDate: grant)
     #expect(expiry.date?.description == item.expiry)

@@ -252,28 +252,43 @@ struct LoanTests {
   }
 
   /// A loan adds draws on streams of its own: every figure without the loan (the whole-life and
-  /// horizon values of every path, each asset's figures) is identical with it; and the defaults
-  /// do not depend on the thread count.
-  @Test func aLoanChangesNothingElseAndNotWithThreads() throws {
-    let portfolio = try Portfolio.read(path: RepositoryPaths.repository(Self.sample))
+  /// horizon values of every path, each asset's figures) is identical with it, also when the
+  /// borrower draws every market factor itself (correlation 0, or no random revenue); and the
+  /// defaults do not depend on the thread count.
+  @Test(arguments: ["sample", "correlation 0", "no volatility"])
+  func aLoanChangesNothingElseAndNotWithThreads(_ setting: String) throws {
+    var portfolio = try Portfolio.read(path: RepositoryPaths.repository(Self.sample))
+    var assumptions = Self.assumptions(paths: 3000)
+    if setting == "correlation 0" { assumptions.correlation = 0 }
+    if setting == "no volatility" {
+      portfolio = try Portfolio(
+        assets: portfolio.assets.map { asset in
+          var asset = asset
+          asset.revenueVolatility = 0
+          return asset
+        }, currency: portfolio.currency)
+    }
     var loan = Loan(amount: 2e10)
     loan.probabilityOfDefault = 0.05
+    loan.borrowerCorrelation = 0.6
     let without = try MonteCarloValuation.run(
-      portfolio: portfolio, assumptions: Self.assumptions(paths: 3000), perAssetQuantiles: false)
+      portfolio: portfolio, assumptions: assumptions, perAssetQuantiles: false)
     var runs: [ValuationResult] = []
     for threads in [1, 2, 3] {
+      assumptions.threads = threads
       runs.append(
         try MonteCarloValuation.run(
-          portfolio: portfolio, assumptions: Self.assumptions(paths: 3000, threads: threads),
-          loan: loan, perAssetQuantiles: false))
+          portfolio: portfolio, assumptions: assumptions, loan: loan, perAssetQuantiles: false))
     }
     #expect(runs[0].portfolioValues == without.portfolioValues)
     #expect(runs[0].horizonValues == without.horizonValues)
     #expect(runs[0].assets.map(\.mean) == without.assets.map(\.mean))
+    #expect(runs[0].defaults?.years.contains { $0 > 0 } == true)
     for run in runs.dropFirst() {
       #expect(run.defaults == runs[0].defaults)
       #expect(run.lendingBaseByRight == runs[0].lendingBaseByRight)
     }
+    guard setting == "sample" else { return }
     // Ineligible rights leave the lending base: it is below the horizon value on every path
     // (the sample's three short-lived rights are worth something in the first year).
     let base = (0..<3000).map { path in
