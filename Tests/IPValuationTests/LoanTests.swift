@@ -35,6 +35,20 @@ struct LoanTests {
     return try Portfolio(assets: assets, currency: sample.currency)
   }
 
+  /// The rights of a deterministic portfolio (``deterministicSample()``), written out for the
+  /// brute-force reference, with the remaining lives of `result`.
+  static func referenceRights(_ portfolio: Portfolio, _ result: ValuationResult)
+    -> [ReferenceRight]
+  {
+    zip(portfolio.assets, result.assets).map { asset, valuation in
+      ReferenceRight(
+        revenue: asset.revenue, growth: asset.revenueGrowth, royalty: asset.royaltyRate,
+        obsolescence: asset.obsolescence, maintenance: asset.maintenanceCost, tax: asset.taxRate,
+        discount: asset.discountRate ?? ValuationAssumptions.defaultDiscountRateValue,
+        life: valuation.terms.remainingLife)
+    }
+  }
+
   @Test func exposureProceedsAndEligibility() throws {
     var loan = Loan(amount: 1000)
     loan.rate = 0.08
@@ -97,13 +111,7 @@ struct LoanTests {
       portfolio: portfolio, assumptions: Self.assumptions(paths: paths), loan: loan,
       perAssetQuantiles: false)
     let report = try CollateralReport(result: result)
-    let rights = zip(portfolio.assets, result.assets).map { asset, valuation in
-      ReferenceRight(
-        revenue: asset.revenue, growth: asset.revenueGrowth, royalty: asset.royaltyRate,
-        obsolescence: asset.obsolescence, maintenance: asset.maintenanceCost, tax: asset.taxRate,
-        discount: asset.discountRate ?? ValuationAssumptions.defaultDiscountRateValue,
-        life: valuation.terms.remainingLife)
-    }
+    let rights = Self.referenceRights(portfolio, result)
     let (p, tenor, rate) = (0.03, 5, loan.rate)
     var ecl = 0.0
     var secondMoment = 0.0
@@ -155,13 +163,7 @@ struct LoanTests {
     let result = try MonteCarloValuation.run(
       portfolio: portfolio, assumptions: Self.assumptions(paths: 100), loan: loan,
       perAssetQuantiles: false)
-    let rights = zip(portfolio.assets, result.assets).map { asset, valuation in
-      ReferenceRight(
-        revenue: asset.revenue, growth: asset.revenueGrowth, royalty: asset.royaltyRate,
-        obsolescence: asset.obsolescence, maintenance: asset.maintenanceCost, tax: asset.taxRate,
-        discount: asset.discountRate ?? ValuationAssumptions.defaultDiscountRateValue,
-        life: valuation.terms.remainingLife)
-    }.filter { $0.held(at: 1) }
+    let rights = Self.referenceRights(portfolio, result).filter { $0.held(at: 1) }
     let collateral = rights.reduce(0.0) { $0 + $1.continuation(1, $1.income(1)).value }
     let sale = rights.reduce(0.0) { $0 + $1.sale(1, $1.income(1), timeToSell: timeToSell) }
     #expect(sale > 0 || timeToSell == 10)
