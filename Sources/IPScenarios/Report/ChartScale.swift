@@ -132,10 +132,13 @@ struct ChartScale {
 }
 
 /// Colours for scenarios: Okabe and Ito's palette, distinguishable with colour-vision
-/// deficiencies, in a fixed order so a scenario keeps its colour across charts.
+/// deficiencies, in a fixed order so a scenario keeps its colour across charts. The order puts
+/// the most different colours first: blue, vermillion, green, reddish purple, then black
+/// (orange beside vermillion and sky blue beside blue come only from the sixth scenario on).
 enum ChartPalette {
+  /// The colours, in the order scenarios take them.
   static let colors = [
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F7F7F", "#000000",
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#E69F00", "#56B4E9", "#7F7F7F",
   ]
 
   /// The colour of the scenario at `index`.
