@@ -84,6 +84,13 @@ struct OptionValuesTests {
     ["project", "--office", "VN", "--right", "invention", "--levels", "-0.8"],
     ["project", "--office", "VN", "--right", "invention", "--cap", "-1"],
     ["compare", "examples/scenarios/baseline.yaml", "--threads", "-2"],
+    ["value", sample, "--horizon", "-1"],
+    ["backtest", "--office", "VN", "--right", "invention", "--origins", "-3"],
+    ["backtest", "--office", "VN", "--right", "invention", "--horizon", "-2"],
+    ["backtest", "--office", "VN", "--right", "invention", "--simulations", "-100"],
+    ["backtest", "--office", "VN", "--right", "invention", "--seed", "-1"],
+    ["backtest", "--office", "VN", "--right", "invention", "--threads", "-2"],
+    ["backtest", "--all", "--min-points", "-5"],
   ])
   func negativeValuesAreRefusedProperly(_ arguments: [String]) throws {
     let result = try BinaryRunner.run(arguments)

@@ -51,6 +51,36 @@ public enum BacktestTable {
     return writer.text
   }
 
+  /// The checks as aligned text (`ipfin backtest --out FILE.txt`): the columns of
+  /// ``checksCSV(_:)``, with the point, the bounds and the actual value rounded (whole numbers
+  /// with thousands separators from 100 on, two decimals below) and the scores to three
+  /// decimals.
+  public static func checksText(_ report: BacktestReport) -> String {
+    func number(_ value: Double) -> String {
+      NumberFormatting.fixed(value, digits: abs(value) >= 100 ? 0 : 2, grouped: true)
+    }
+    func score(_ value: Double?) -> String {
+      value.map { NumberFormatting.fixed($0, digits: 3) } ?? ""
+    }
+    var table = TextTable(header: checksHeader)
+    for check in report.checks {
+      let key = check.key
+      let bounds = [check.interval80, check.interval95].flatMap { interval -> [String] in
+        interval.map { [number($0.lower), number($0.upper)] } ?? ["", ""]
+      }
+      table.appendRow(
+        [
+          key.office, key.right, key.measure, key.scope, String(check.origin),
+          String(check.horizon), String(check.year), check.method, check.model.rawValue,
+          number(check.point),
+        ] + bounds + [
+          number(check.actual), flag(check.inside80), flag(check.inside95),
+          score(check.intervalScore80), score(check.intervalScore95), score(check.crps),
+        ])
+    }
+    return table.rendered
+  }
+
   /// The summary rows as text fields, exact.
   static func summaryRows(_ report: BacktestReport) -> [[String]] {
     report.summary.map {
