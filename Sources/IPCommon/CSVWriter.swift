@@ -70,6 +70,15 @@ public enum NumberFormatting {
     return exact(value)
   }
 
+  /// A ratio (a share, a probability, a coverage, a growth rate, an error relative to a value)
+  /// as every command's table shows it: a percentage with two decimals, `100 share` followed by
+  /// `%` (`0.82946` is `82.95%`); the empty string for a value that is not finite. CSV and JSON
+  /// keep ratios as plain fractions.
+  public static func percent(_ share: Double) -> String {
+    guard share.isFinite else { return "" }
+    return fixed(100 * share, digits: 2) + "%"
+  }
+
   /// `value` rounded to `digits` decimals, with thousands separators when `grouped`, for tables;
   /// the empty string for a value that is not finite, as in ``exact(_:)``.
   public static func fixed(_ value: Double, digits: Int, grouped: Bool = false) -> String {

@@ -100,7 +100,8 @@ public enum BacktestTable {
   }
 
   /// The summary as aligned text: a heading with what was pooled and left out, then one row
-  /// per method (coverages and MAPE in percent, scores to three decimals).
+  /// per method (coverages and MAPE as percentages with two decimals,
+  /// ``NumberFormatting/percent(_:)``, as every command shows ratios; scores to three decimals).
   public static func text(_ report: BacktestReport) -> String {
     var text = "\(report.series.count) series, \(report.origins) origins; "
     text += "\(report.commonChecks) checks scored by every method"
@@ -115,9 +116,7 @@ public enum BacktestTable {
     text += "\nscores on the log scale, lower is better\n\n"
     var table = TextTable(header: summaryHeader)
     for summary in report.summary {
-      func percent(_ value: Double?) -> String {
-        value.map { NumberFormatting.fixed($0 * 100, digits: 1) + "%" } ?? ""
-      }
+      func percent(_ value: Double?) -> String { value.map(NumberFormatting.percent) ?? "" }
       func score(_ value: Double?) -> String {
         value.map { NumberFormatting.fixed($0, digits: 3) } ?? ""
       }
