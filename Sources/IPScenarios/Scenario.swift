@@ -44,7 +44,7 @@ public struct Scenario: Sendable, Equatable {
 public struct ProjectionSettings: Sendable, Equatable {
   /// The data file (long format or `year,value`); `nil` uses the bundled data set.
   public var dataFile: String?
-  /// The office, `VN` or `KR`.
+  /// The office: `VN` or `KR` in the bundled data, or any office of the `data:` file.
   public var office: String
   /// The measure: `filed` (default), `examined` or `granted`.
   public var measure: String = SeriesNames.defaultMeasure
@@ -71,12 +71,48 @@ public struct ProjectionSettings: Sendable, Equatable {
   public var simulations: Int?
   /// Scenario adjustments, applied in order.
   public var adjustments: [AdjustmentSettings] = []
+  /// Where the section and its keys were written, for error messages (not part of equality).
+  public var locations = Locations()
 
   /// Creates settings with the defaults above.
   public init(office: String, series: [SeriesSettings]) {
     self.office = office
     self.series = series
   }
+
+  /// Where a projection section and its keys were written (`nil` for a key left out), for the
+  /// errors found when the settings meet the data (``ScenarioPlan``). Not part of equality:
+  /// two settings are equal when they project the same way, wherever they were written.
+  public struct Locations: Sendable, Equatable {
+    /// The `projection:` mapping.
+    public var section: SourceLocation?
+    /// The value of `office`.
+    public var office: SourceLocation?
+    /// The value of `measure`.
+    public var measure: SourceLocation?
+    /// The value of `scope`.
+    public var scope: SourceLocation?
+    /// The value of `to`.
+    public var to: SourceLocation?
+
+    /// Creates locations; every one defaults to unknown.
+    public init(
+      section: SourceLocation? = nil, office: SourceLocation? = nil,
+      measure: SourceLocation? = nil, scope: SourceLocation? = nil, to: SourceLocation? = nil
+    ) {
+      self.section = section
+      self.office = office
+      self.measure = measure
+      self.scope = scope
+      self.to = to
+    }
+
+    /// Always equal: where a setting was written does not change what it does.
+    public static func == (lhs: Locations, rhs: Locations) -> Bool { true }
+  }
+
+  /// A series as messages name it, `right (scope)`: `invention (resident)`.
+  static func seriesName(right: String, scope: String) -> String { "\(right) (\(scope))" }
 }
 
 /// One projected series: a right, and optionally a scope, a model and a growth rate of its own.
