@@ -72,43 +72,12 @@ public struct ProjectionSettings: Sendable, Equatable {
   /// Scenario adjustments, applied in order.
   public var adjustments: [AdjustmentSettings] = []
   /// Where the section and its keys were written, for error messages (not part of equality).
-  public var locations = Locations()
+  public var locations = KeyLocations()
 
   /// Creates settings with the defaults above.
   public init(office: String, series: [SeriesSettings]) {
     self.office = office
     self.series = series
-  }
-
-  /// Where a projection section and its keys were written (`nil` for a key left out), for the
-  /// errors found when the settings meet the data (``ScenarioPlan``). Not part of equality:
-  /// two settings are equal when they project the same way, wherever they were written.
-  public struct Locations: Sendable, Equatable {
-    /// The `projection:` mapping.
-    public var section: SourceLocation?
-    /// The value of `office`.
-    public var office: SourceLocation?
-    /// The value of `measure`.
-    public var measure: SourceLocation?
-    /// The value of `scope`.
-    public var scope: SourceLocation?
-    /// The value of `to`.
-    public var to: SourceLocation?
-
-    /// Creates locations; every one defaults to unknown.
-    public init(
-      section: SourceLocation? = nil, office: SourceLocation? = nil,
-      measure: SourceLocation? = nil, scope: SourceLocation? = nil, to: SourceLocation? = nil
-    ) {
-      self.section = section
-      self.office = office
-      self.measure = measure
-      self.scope = scope
-      self.to = to
-    }
-
-    /// Always equal: where a setting was written does not change what it does.
-    public static func == (lhs: Locations, rhs: Locations) -> Bool { true }
   }
 
   /// A series as messages name it, `right (scope)`: `invention (resident)`.
@@ -215,9 +184,33 @@ public struct ValuationSettings: Sendable, Equatable {
   public var horizon: RiskHorizon?
   /// The loan, with the terms the file gives and the others at their defaults.
   public var loan: Loan?
+  /// Where the section and its keys were written, for error messages (not part of equality).
+  public var locations = KeyLocations()
 
   /// Creates settings for `portfolio` with every other field at its default.
   public init(portfolio: String) {
     self.portfolio = portfolio
   }
+}
+
+/// Where a section of a scenario file and its keys were written, for the errors found when the
+/// settings meet the files they name (``ScenarioPlan``). Not part of equality: two settings are
+/// equal when they do the same, wherever they were written.
+public struct KeyLocations: Sendable, Equatable {
+  /// The section's mapping.
+  public var section: SourceLocation?
+  /// The value of each key written in the section, by key (`office`, `portfolio`, ...).
+  public var keys: [String: SourceLocation]
+
+  /// Creates locations.
+  public init(section: SourceLocation? = nil, keys: [String: SourceLocation] = [:]) {
+    self.section = section
+    self.keys = keys
+  }
+
+  /// The value of `key` when it was written, else `nil`.
+  public subscript(key: String) -> SourceLocation? { keys[key] }
+
+  /// Always equal: where a setting was written does not change what it does.
+  public static func == (lhs: KeyLocations, rhs: KeyLocations) -> Bool { true }
 }

@@ -141,6 +141,7 @@ public enum ScenarioLoader {
     }
     if let valuation = try top.mapping("valuation") {
       scenario.valuation = try decodeValuation(valuation)
+      scenario.valuation?.locations = valuation.locations
     }
     return scenario
   }
@@ -212,10 +213,7 @@ public enum ScenarioLoader {
       settings.measure = measure
     }
     settings.scope = defaultScope
-    settings.locations = ProjectionSettings.Locations(
-      section: map.location, office: map.node("office")?.location,
-      measure: map.node("measure")?.location, scope: map.node("scope")?.location,
-      to: map.node("to")?.location)
+    settings.locations = map.locations
     if let model = try map.string("model") {
       try requireOneOf(map, "model", model, modelNames)
       settings.model = model

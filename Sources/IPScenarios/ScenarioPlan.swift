@@ -9,12 +9,16 @@ import IPValuation
 /// projected series and the valuation's portfolio, assumptions and collateral policy.
 ///
 /// Building a plan reads the data set and the portfolio and checks every setting, so that a
-/// bad scenario fails before any scenario runs: every projection request is validated and its
-/// series and analog spans looked up in the data, and the portfolio is resolved under the
-/// valuation's assumptions (``DeterministicValuation``), as the simulation does before it draws.
-/// What only fitting finds (too few points for a model, a zero on the log scale, a horizon
-/// before the data) is found when the projections run. Errors name the scenario file and the
-/// key. `ipfin scenario check` builds the plans and stops there.
+/// bad scenario fails before any scenario runs: the projection's names are looked up in the
+/// data, every projection request passes every check the projection makes before it fits
+/// (``Projector/check(_:dataset:)``: its series and analog spans in the data, a horizon after
+/// the last point used and at most 100 years later, enough points for the model, values the
+/// log scale can fit), and the portfolio is resolved under the valuation's assumptions
+/// (``DeterministicValuation``), as the simulation does before it draws. What only fitting
+/// finds (a fit that fails or reproduces every point, a path beyond the largest double) is
+/// found when the projections run. Errors name the scenario file, the line and column, and the
+/// key (a projection's at the series, as a run reports them). `ipfin scenario check` builds the
+/// plans and stops there.
 public struct ScenarioPlan: Sendable {
   /// One projected series.
   public struct Series: Sendable {
@@ -73,7 +77,10 @@ public struct ScenarioPlan: Sendable {
       if let known = datasets[dataPath] {
         dataset = known
       } else {
-        dataset = try Self.wrap(scenario, key: "projection.data", location: nil) {
+        // At the `data:` line, the data file's own place in the message.
+        dataset = try Self.wrap(
+          scenario, key: "projection.data", location: projection.locations["data"]
+        ) {
           dataPath.isEmpty ? try FilingDataset.bundled() : try FilingDataset.read(path: dataPath)
         }
         datasets[dataPath] = dataset
@@ -136,16 +143,16 @@ public struct ScenarioPlan: Sendable {
     let offices = keys.filter { same($0.office, projection.office) }
     guard !offices.isEmpty else {
       throw ScenarioError(
-        at: locations.office ?? locations.section, key: "projection.office",
+        at: locations["office"] ?? locations.section, key: "projection.office",
         "\(InputError.quoted(projection.office)) is not an office of \(dataset.file); its "
           + "offices: \(listed(keys.map(\.office)))")
     }
     let measures = offices.filter { same($0.measure, projection.measure) }
     guard !measures.isEmpty else {
       throw ScenarioError(
-        at: locations.measure ?? locations.section, key: "projection.measure",
+        at: locations["measure"] ?? locations.section, key: "projection.measure",
         "\(InputError.quoted(projection.measure))"
-          + (locations.measure == nil ? " (the default)" : "") + " is not a measure of "
+          + (locations["measure"] == nil ? " (the default)" : "") + " is not a measure of "
           + "\(projection.office) in \(dataset.file); its measures there: "
           + listed(offices.map(\.measure)))
     }
@@ -153,7 +160,7 @@ public struct ScenarioPlan: Sendable {
       let scope = series.scope ?? projection.scope
       let scoped = measures.filter { same($0.scope, scope) }
       guard !scoped.isEmpty else {
-        let written = series.scope != nil ? series.location : locations.scope
+        let written = series.scope != nil ? series.location : locations["scope"]
         throw ScenarioError(
           at: written ?? locations.section,
           key: series.scope != nil ? "projection.series[\(index)].scope" : "projection.scope",
@@ -220,6 +227,12 @@ public struct ScenarioPlan: Sendable {
     let right = SeriesNames.canonicalRight(settings.right) != nil ? settings.right : resolved.right
     let label =
       resolved.scope == SeriesNames.defaultScope ? right : "\(right)_\(resolved.scope)"
+    // Everything the projection checks before it fits (the horizon after the last point used,
+    // enough points for the model, values the log scale can fit), with the key and the place a
+    // run reports them at.
+    try wrap(scenario, key: "projection.series[\(index)]", location: settings.location) {
+      try Projector.check(request, dataset: dataset)
+    }
     return Series(
       label: label, request: request, keyPath: "projection.series[\(index)]",
       location: settings.location)
@@ -229,7 +242,10 @@ public struct ScenarioPlan: Sendable {
   static func valuation(
     _ settings: ValuationSettings, scenario: Scenario, threads: Int
   ) throws -> Valuation {
-    let portfolio = try wrap(scenario, key: "valuation.portfolio", location: nil) {
+    // At the `portfolio:` line, the portfolio's own place (file, line, column) in the message.
+    let portfolio = try wrap(
+      scenario, key: "valuation.portfolio", location: settings.locations["portfolio"]
+    ) {
       try Portfolio.read(path: settings.portfolio)
     }
     var assumptions = ValuationAssumptions(
@@ -248,7 +264,7 @@ public struct ScenarioPlan: Sendable {
     policy.quantile = settings.collateralQuantile ?? policy.quantile
     policy.orderlyDiscount = settings.orderlyDiscount ?? policy.orderlyDiscount
     policy.forcedDiscount = settings.forcedDiscount ?? policy.forcedDiscount
-    try wrap(scenario, key: "valuation", location: nil) {
+    try wrap(scenario, key: "valuation", location: settings.locations.section) {
       for (right, value) in settings.loanToValue.sorted(by: { $0.key < $1.key }) {
         try policy.setLoanToValue(value, forRightNamed: right)
       }
@@ -258,7 +274,7 @@ public struct ScenarioPlan: Sendable {
     }
     // Every asset resolved under the assumptions, as the simulation does first: a date after
     // the valuation date, a shifted input out of range or a value that overflows is found here.
-    try wrap(scenario, key: "valuation", location: nil) {
+    try wrap(scenario, key: "valuation", location: settings.locations.section) {
       _ = try DeterministicValuation.run(portfolio: portfolio, assumptions: assumptions)
     }
     return Valuation(

@@ -29,6 +29,15 @@ struct YAMLMapping {
     self.path = path
   }
 
+  /// Where the mapping and each of its values were written (null values left out).
+  var locations: KeyLocations {
+    KeyLocations(
+      section: location,
+      keys: Dictionary(
+        pairs.compactMap { pair in node(pair.key).map { (pair.key, $0.location) } },
+        uniquingKeysWith: { first, _ in first }))
+  }
+
   /// The full key path of `key`.
   func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 

@@ -153,6 +153,44 @@ struct ScenarioPlanTests {
     #expect(error.description.contains(fragment), "\(error)")
   }
 
+  /// What a projection checks before it fits is found by the plan, at the series' line and
+  /// column and with the key a run reports: a `to` more than 100 years after the last point,
+  /// and a series with too few points for the model.
+  @Test func whatTheProjectionChecksBeforeFittingIsFound() throws {
+    let far = try #require(
+      try Self.error("projection:\n  office: VN\n  series: [invention]\n  to: 2200\n"))
+    #expect(far.category == .badData)
+    #expect(far.key == "projection.series[0]")
+    #expect(far.location?.line == 3 && far.location?.column == 12, "\(far)")
+    #expect(far.description.contains("at most 100 years later, got 2200"), "\(far)")
+    let few = try #require(
+      try Self.error("projection:\n  office: VN\n  series: [invention, utility_solution]\n"))
+    #expect(few.category == .badData)
+    #expect(few.key == "projection.series[1]")
+    #expect(few.location?.line == 3 && few.location?.column == 23, "\(few)")
+    #expect(few.description.contains("has 3 points to fit"), "\(few)")
+    #expect(few.description.contains("discounted-drift needs at least 5"), "\(few)")
+  }
+
+  /// An error inside the portfolio or the data file is reported at the scenario's `portfolio:`
+  /// or `data:` line and column, with the file's own line and column in the message.
+  @Test func errorsInsideTheFilesKeepBothPlaces() throws {
+    let portfolio = try #require(
+      try Self.error(
+        "name: p\nvaluation:\n  portfolio: bad.csv\n",
+        files: ["bad.csv": Self.portfolio + "B,invention,VN,2015-01-01,2016-01-01,,many,0.05\n"]))
+    #expect(portfolio.key == "valuation.portfolio")
+    #expect(portfolio.location?.line == 3 && portfolio.location?.column == 14, "\(portfolio)")
+    #expect(portfolio.description.contains("bad.csv:3:7 (column 'revenue')"), "\(portfolio)")
+    let data = try #require(
+      try Self.error(
+        "projection:\n  data: bad.csv\n  office: user\n  series: [series]\n",
+        files: ["bad.csv": "year,value\n2020,10\n2021,x\n"]))
+    #expect(data.key == "projection.data")
+    #expect(data.location?.line == 2 && data.location?.column == 9, "\(data)")
+    #expect(data.description.contains("bad.csv:3:2 (column 'value')"), "\(data)")
+  }
+
   /// A data file that is not data is refused with its own position.
   @Test func dataThatIsNotDataIsRefused() throws {
     let error = try #require(
