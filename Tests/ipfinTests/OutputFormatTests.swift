@@ -76,6 +76,34 @@ struct OutputFormatTests {
     }
   }
 
+  /// Every command's JSON has snake_case keys, as its CSV columns are (`project`, `data` and
+  /// `backtest` wrote Swift's camelCase).
+  @Test(arguments: [
+    ["project", "--office", "VN", "--right", "invention", "--simulations", "100", "--to", "2026"],
+    ["data", "series"],
+    ["data", "show", "--office", "VN", "--right", "invention"],
+    ["backtest", "--office", "VN", "--right", "invention", "--origins", "1", "--simulations", "100"],
+    ["value", sample, "--deterministic"],
+    ["compare", "examples/scenarios/baseline.yaml"],
+  ])
+  func jsonKeysAreSnakeCase(_ command: [String]) throws {
+    let result = try BinaryRunner.run(command + ["--format", "json"])
+    #expect(result.status == 0, "\(result.standardError)")
+    var keys: Set<String> = []
+    func collect(_ value: Any) {
+      if let object = value as? [String: Any] {
+        keys.formUnion(object.keys)
+        object.values.forEach(collect)
+      } else if let array = value as? [Any] {
+        array.forEach(collect)
+      }
+    }
+    collect(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)))
+    #expect(!keys.isEmpty)
+    let camel = keys.filter { $0.contains(where: \.isUppercase) }
+    #expect(camel.isEmpty, "\(camel.sorted())")
+  }
+
   /// Every CSV output ends its lines with LF alone.
   @Test func csvLinesEndWithLineFeeds() throws {
     let directory = try BinaryRunner.scratchDirectory()
