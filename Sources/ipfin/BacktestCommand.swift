@@ -168,8 +168,8 @@ struct BacktestCommand: ParsableCommand {
   }
 
   /// The series to evaluate: every series with `--min-points` points under `--all`, the
-  /// `--right` values of the office (every right for `all`), or the single series of a
-  /// one-series file.
+  /// `--right` values of the office (each series once; every right for `all`), or the single
+  /// series of a one-series file.
   func seriesKeys(dataset: FilingDataset, template: ProjectionRequest) throws -> [SeriesKey] {
     if all {
       let keys = BacktestEvaluation.series(
@@ -189,6 +189,9 @@ struct BacktestCommand: ParsableCommand {
     if right.isEmpty {
       return [try dataset.resolve(try keyOptions.key(in: dataset, right: nil))]
     }
+    // A series named twice (also by an alias or in another letter case) is evaluated once.
+    var seen: Set<SeriesKey> = []
     return try right.map { try dataset.resolve(try keyOptions.key(in: dataset, right: $0)) }
+      .filter { seen.insert($0).inserted }
   }
 }
