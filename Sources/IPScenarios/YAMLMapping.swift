@@ -90,7 +90,9 @@ struct YAMLMapping {
       throw ScenarioError(
         at: value.location, key: keyPath(key),
         "\(InputError.quoted(text)) is out of range; allowed: "
-          + (allowed ?? "\(range.lowerBound) to \(range.upperBound)")
+          + (allowed
+            ?? "\(NumberFormatting.shown(range.lowerBound)) to "
+            + NumberFormatting.shown(range.upperBound))
       )
     }
     return number

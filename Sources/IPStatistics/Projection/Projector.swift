@@ -98,7 +98,8 @@ public enum Projector {
     let adjustments = try request.adjustments.map { try ResolvedAdjustment($0, dataset: dataset) }
     if let cap = request.cap, let largest = values.max(), cap <= largest {
       warnings.append(
-        "the cap \(cap) is not above the largest observed value \(largest); the curve cannot "
+        "the cap \(NumberFormatting.shown(cap)) is not above the largest observed value "
+          + "\(NumberFormatting.shown(largest)); the curve cannot "
           + "pass through the data")
     }
     try checkPositive(series, points, selection.candidates, request)
@@ -286,7 +287,7 @@ public enum Projector {
     throw StatisticsError(
       .insufficientData,
       "\(location): \(series.key): the value in \(latest.year) is "
-        + "\(NumberFormatting.exact(latest.value)), which log-scale errors cannot fit (every value "
+        + "\(NumberFormatting.shown(latest.value)), which log-scale errors cannot fit (every value "
         + "fitted must be positive"
         + (others.isEmpty ? "" : "; those of \(YearList.describe(others)) are not either")
         + "); use --error-scale level, or --since \(latest.year + 1) to fit only the later points")
