@@ -27,12 +27,13 @@ public enum ScenarioLoader {
   /// (``ProjectionRequest/modelNames``).
   public static let modelNames = ProjectionRequest.modelNames
 
-  /// The scopes a projection may use (those of `datasets/ip-filings.csv`,
-  /// ``SeriesNames/scopes``).
+  /// The scopes a projection without `data:` may use (those of `datasets/ip-filings.csv`,
+  /// ``SeriesNames/scopes``); with `data:`, those of that file.
   public static let scopeNames = SeriesNames.scopes
 
-  /// The right names a projection may use (those of `datasets/ip-filings.csv`,
-  /// ``SeriesNames/rights``).
+  /// The right names a projection without `data:` may use (those of
+  /// `datasets/ip-filings.csv`, ``SeriesNames/rights``, and their aliases); with `data:`, also
+  /// those of that file.
   public static let rightNames = SeriesNames.rights
 
   /// Loads and validates the scenario in `path`.
