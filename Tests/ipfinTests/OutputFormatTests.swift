@@ -82,7 +82,10 @@ struct OutputFormatTests {
     ["project", "--office", "VN", "--right", "invention", "--simulations", "100", "--to", "2026"],
     ["data", "series"],
     ["data", "show", "--office", "VN", "--right", "invention"],
-    ["backtest", "--office", "VN", "--right", "invention", "--origins", "1", "--simulations", "100"],
+    [
+      "backtest", "--office", "VN", "--right", "invention", "--origins", "1", "--simulations",
+      "100",
+    ],
     ["value", sample, "--deterministic"],
     ["compare", "examples/scenarios/baseline.yaml"],
   ])
