@@ -62,12 +62,35 @@ public enum NumberFormatting {
     return value.description
   }
 
-  /// `value` for a message: ``exact(_:)`` for a finite value, otherwise `nan`, `inf` or `-inf`,
-  /// so that a message never shows a blank where the value was.
+  /// `value` for a message, as it was written: to 15 significant digits, so that a decimal
+  /// written with at most 15 (which a double keeps) is shown with the digits it was written
+  /// with, not the double's longer shortest form (`0.3` for `0.1 + 0.2`, `1.201` for `120.1%`,
+  /// not `0.30000000000000004` and `1.2009999999999998`); whole numbers below 10^15 without a
+  /// decimal point; a larger or smaller one in e-notation without `+` or leading zeros (`1e300`,
+  /// `2.5e-8`, not `1e+300`); and a value that is not finite as `nan`, `inf` or `-inf`, so that
+  /// a message never shows a blank where the value was. CSV keeps ``exact(_:)``.
   public static func shown(_ value: Double) -> String {
     if value.isNaN { return "nan" }
     if value.isInfinite { return value > 0 ? "inf" : "-inf" }
-    return exact(value)
+    let text = String(format: "%.15g", value)
+    guard let mark = text.firstIndex(of: "e") else { return text }
+    var exponent = text[text.index(after: mark)...]
+    var sign = ""
+    if exponent.first == "+" || exponent.first == "-" {
+      sign = exponent.first == "-" ? "-" : ""
+      exponent = exponent.dropFirst()
+    }
+    while exponent.count > 1 && exponent.first == "0" { exponent = exponent.dropFirst() }
+    return text[..<mark] + "e" + sign + exponent
+  }
+
+  /// A ratio (a share, a probability, a coverage, a growth rate, an error relative to a value)
+  /// as every command's table shows it: a percentage with two decimals, `100 share` followed by
+  /// `%` (`0.82946` is `82.95%`); the empty string for a value that is not finite. CSV and JSON
+  /// keep ratios as plain fractions.
+  public static func percent(_ share: Double) -> String {
+    guard share.isFinite else { return "" }
+    return fixed(100 * share, digits: 2) + "%"
   }
 
   /// `value` rounded to `digits` decimals, with thousands separators when `grouped`, for tables;

@@ -5,7 +5,9 @@ import Foundation
 /// JSON text for programs: pretty-printed, keys sorted, slashes unescaped, with a final
 /// newline; a number that is not finite (NaN or an infinity: a figure that does not exist,
 /// such as the Herfindahl index of assets worth nothing) is `null`, as it is empty in CSV and
-/// in tables.
+/// in tables. Keys are snake_case in every command's JSON, as the CSV columns are: a Swift
+/// property `firstYear` is the key `first_year` (`meanCRPS` is `mean_crps`); the keys of a
+/// dictionary (names taken from the data, such as scenario names) are kept as they are.
 public enum JSONOutput {
   /// `value` as JSON text.
   ///
@@ -13,6 +15,7 @@ public enum JSONOutput {
   public static func text<Value: Encodable>(_ value: Value) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
     encoder.nonConformingFloatEncodingStrategy = .convertToString(
       positiveInfinity: placeholder, negativeInfinity: placeholder, nan: placeholder)
     return String(decoding: replacingPlaceholders(in: try encoder.encode(value)), as: UTF8.self)

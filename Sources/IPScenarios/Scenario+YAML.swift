@@ -4,14 +4,21 @@ import Foundation
 import IPCommon
 
 extension Scenario {
-  /// The scenario after inheritance as YAML, every set field written out (paths as resolved,
-  /// rates as fractions); fields left at a command's default are listed in a comment.
+  /// The scenario after inheritance as YAML, every set field written out (rates as fractions);
+  /// fields left at a command's default are listed in a comment.
+  ///
+  /// The data and portfolio paths are written as this scenario's file would write them:
+  /// relative to its folder (an inherited path is rewritten from the parent's folder), or
+  /// absolute when they share no folder but the root. So the text does not depend on the
+  /// working directory, and saved beside the scenario file it reads back as the same scenario.
   public var resolvedYAML: String {
     var lines = ["name: \(Scenario.quoted(name))"]
     if !description.isEmpty { lines.append("description: \(Scenario.quoted(description))") }
     if let projection {
       lines.append("projection:")
-      if let data = projection.dataFile { lines.append("  data: \(Scenario.quoted(data))") }
+      if let data = projection.dataFile {
+        lines.append("  data: \(Scenario.quoted(relativeToFolder(data)))")
+      }
       lines.append("  office: \(projection.office)")
       lines.append("  measure: \(projection.measure)")
       lines.append("  scope: \(projection.scope)")
@@ -60,7 +67,7 @@ extension Scenario {
     }
     if let valuation {
       lines.append("valuation:")
-      lines.append("  portfolio: \(Scenario.quoted(valuation.portfolio))")
+      lines.append("  portfolio: \(Scenario.quoted(relativeToFolder(valuation.portfolio)))")
       var unset: [String] = []
       func optional(_ key: String, _ value: String?) {
         if let value { lines.append("  \(key): \(value)") } else { unset.append(key) }
@@ -115,6 +122,23 @@ extension Scenario {
       }
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `path` (relative to the working directory, or absolute) relative to the folder of the
+  /// scenario's file, with `..` where it lies outside; absolute when the two share no folder
+  /// but the root.
+  func relativeToFolder(_ path: String) -> String {
+    guard !file.isEmpty else { return path }
+    func components(_ path: String) -> [String] {
+      URL(fileURLWithPath: path).standardizedFileURL.pathComponents.filter { $0 != "/" }
+    }
+    let target = components(path)
+    let folder = components(file).dropLast()
+    let common = zip(target, folder).prefix { $0 == $1 }.count
+    guard common > 0 else { return URL(fileURLWithPath: path).standardizedFileURL.path }
+    let relative =
+      Array(repeating: "..", count: folder.count - common) + target.dropFirst(common)
+    return relative.joined(separator: "/")
   }
 
   /// `text` in double quotes when YAML would read it differently plain.

@@ -44,7 +44,7 @@ public struct Scenario: Sendable, Equatable {
 public struct ProjectionSettings: Sendable, Equatable {
   /// The data file (long format or `year,value`); `nil` uses the bundled data set.
   public var dataFile: String?
-  /// The office, `VN` or `KR`.
+  /// The office: `VN` or `KR` in the bundled data, or any office of the `data:` file.
   public var office: String
   /// The measure: `filed` (default), `examined` or `granted`.
   public var measure: String = SeriesNames.defaultMeasure
@@ -71,12 +71,17 @@ public struct ProjectionSettings: Sendable, Equatable {
   public var simulations: Int?
   /// Scenario adjustments, applied in order.
   public var adjustments: [AdjustmentSettings] = []
+  /// Where the section and its keys were written, for error messages (not part of equality).
+  public var locations = KeyLocations()
 
   /// Creates settings with the defaults above.
   public init(office: String, series: [SeriesSettings]) {
     self.office = office
     self.series = series
   }
+
+  /// A series as messages name it, `right (scope)`: `invention (resident)`.
+  static func seriesName(right: String, scope: String) -> String { "\(right) (\(scope))" }
 }
 
 /// One projected series: a right, and optionally a scope, a model and a growth rate of its own.
@@ -179,9 +184,33 @@ public struct ValuationSettings: Sendable, Equatable {
   public var horizon: RiskHorizon?
   /// The loan, with the terms the file gives and the others at their defaults.
   public var loan: Loan?
+  /// Where the section and its keys were written, for error messages (not part of equality).
+  public var locations = KeyLocations()
 
   /// Creates settings for `portfolio` with every other field at its default.
   public init(portfolio: String) {
     self.portfolio = portfolio
   }
+}
+
+/// Where a section of a scenario file and its keys were written, for the errors found when the
+/// settings meet the files they name (``ScenarioPlan``). Not part of equality: two settings are
+/// equal when they do the same, wherever they were written.
+public struct KeyLocations: Sendable, Equatable {
+  /// The section's mapping.
+  public var section: SourceLocation?
+  /// The value of each key written in the section, by key (`office`, `portfolio`, ...).
+  public var keys: [String: SourceLocation]
+
+  /// Creates locations.
+  public init(section: SourceLocation? = nil, keys: [String: SourceLocation] = [:]) {
+    self.section = section
+    self.keys = keys
+  }
+
+  /// The value of `key` when it was written, else `nil`.
+  public subscript(key: String) -> SourceLocation? { keys[key] }
+
+  /// Always equal: where a setting was written does not change what it does.
+  public static func == (lhs: KeyLocations, rhs: KeyLocations) -> Bool { true }
 }

@@ -27,12 +27,13 @@ public enum ScenarioLoader {
   /// (``ProjectionRequest/modelNames``).
   public static let modelNames = ProjectionRequest.modelNames
 
-  /// The scopes a projection may use (those of `datasets/ip-filings.csv`,
-  /// ``SeriesNames/scopes``).
+  /// The scopes a projection without `data:` may use (those of `datasets/ip-filings.csv`,
+  /// ``SeriesNames/scopes``); with `data:`, those of that file.
   public static let scopeNames = SeriesNames.scopes
 
-  /// The right names a projection may use (those of `datasets/ip-filings.csv`,
-  /// ``SeriesNames/rights``).
+  /// The right names a projection without `data:` may use (those of
+  /// `datasets/ip-filings.csv`, ``SeriesNames/rights``, and their aliases); with `data:`, also
+  /// those of that file.
   public static let rightNames = SeriesNames.rights
 
   /// Loads and validates the scenario in `path`.
@@ -141,17 +142,27 @@ public enum ScenarioLoader {
     }
     if let valuation = try top.mapping("valuation") {
       scenario.valuation = try decodeValuation(valuation)
+      scenario.valuation?.locations = valuation.locations
     }
     return scenario
   }
 
+  /// The `projection:` section. Without `data:` the office, measure, scopes and rights are
+  /// checked against the bundled data's names (``SeriesNames``) here; with `data:` a file of
+  /// one's own may name others, so they are checked against that file when it is read
+  /// (``ScenarioPlan``). Either way a right is canonicalized as everywhere else (any letter
+  /// case, the aliases `patent` and `design`), and the bundled office in upper case.
   static func decodeProjection(_ map: YAMLMapping) throws -> ProjectionSettings {
     try map.requireKnownKeys([
       "data", "office", "measure", "scope", "series", "model", "select", "to", "since",
       "exclude_approximate", "error_scale", "seed", "simulations", "adjustments",
     ])
-    let office = try map.requireString("office").uppercased()
-    try requireOneOf(map, "office", office, SeriesNames.offices)
+    let ownData = map.has("data")
+    let writtenOffice = try map.requireString("office")
+    let office =
+      ownData && !SeriesNames.offices.contains(writtenOffice.uppercased())
+      ? writtenOffice : writtenOffice.uppercased()
+    if !ownData { try requireOneOf(map, "office", office, SeriesNames.offices) }
     guard let seriesNodes = try map.sequence("series"), !seriesNodes.isEmpty else {
       throw map.missing("series")
     }
@@ -159,7 +170,7 @@ public enum ScenarioLoader {
     for (index, node) in seriesNodes.enumerated() {
       let path = map.keyPath("series[\(index)]")
       if case let .scalar(text, _, location) = node {
-        let right = try rightName(text, at: location, key: path)
+        let right = try rightName(text, at: location, key: path, ownData: ownData)
         series.append(SeriesSettings(right: right, location: location))
         continue
       }
@@ -167,9 +178,9 @@ public enum ScenarioLoader {
       try entry.requireKnownKeys(["right", "scope", "model", "growth"])
       let right = try rightName(
         try entry.requireString("right"), at: entry.node("right")?.location ?? entry.location,
-        key: entry.keyPath("right"))
+        key: entry.keyPath("right"), ownData: ownData)
       let scope = try entry.string("scope")
-      if let scope { try requireOneOf(entry, "scope", scope, scopeNames) }
+      if let scope, !ownData { try requireOneOf(entry, "scope", scope, scopeNames) }
       let model = try entry.string("model")
       if let model { try requireOneOf(entry, "model", model, modelNames) }
       series.append(
@@ -180,12 +191,18 @@ public enum ScenarioLoader {
             allowed: "-99% to 1000%"),
           location: entry.location))
     }
-    if let scope = try map.string("scope") {
+    if let scope = try map.string("scope"), !ownData {
       try requireOneOf(map, "scope", scope, scopeNames)
     }
     let defaultScope = try map.string("scope") ?? SeriesNames.defaultScope
-    let keys = series.map { "\($0.right) (\($0.scope ?? defaultScope))" }
-    if let duplicate = keys.enumerated().first(where: { keys[..<$0.offset].contains($0.element) }) {
+    let keys = series.map {
+      ProjectionSettings.seriesName(right: $0.right, scope: $0.scope ?? defaultScope)
+    }
+    // In any letter case: a file of one's own may name its series so (the data's lookup does).
+    let folded = keys.map { $0.lowercased() }
+    if let duplicate = keys.enumerated().first(where: {
+      folded[..<$0.offset].contains($0.element.lowercased())
+    }) {
       throw ScenarioError(
         at: seriesNodes[duplicate.offset].location, key: map.keyPath("series[\(duplicate.offset)]"),
         "the series \(duplicate.element) is listed twice")
@@ -193,10 +210,11 @@ public enum ScenarioLoader {
     var settings = ProjectionSettings(office: office, series: series)
     settings.dataFile = try map.existingPath("data")
     if let measure = try map.string("measure") {
-      try requireOneOf(map, "measure", measure, SeriesNames.measures)
+      if !ownData { try requireOneOf(map, "measure", measure, SeriesNames.measures) }
       settings.measure = measure
     }
     settings.scope = defaultScope
+    settings.locations = map.locations
     if let model = try map.string("model") {
       try requireOneOf(map, "model", model, modelNames)
       settings.model = model
@@ -224,9 +242,10 @@ public enum ScenarioLoader {
       "simulations", range: 100...ProjectionRequest.mostSimulations)
     for (index, node) in (try map.sequence("adjustments") ?? []).enumerated() {
       let entry = try YAMLMapping(node, path: map.keyPath("adjustments[\(index)]"))
-      let adjustment = try decodeAdjustment(entry)
-      let key = "\(adjustment.right) (\(adjustment.scope ?? defaultScope))"
-      guard keys.contains(key) else {
+      let adjustment = try decodeAdjustment(entry, ownData: ownData)
+      let key = ProjectionSettings.seriesName(
+        right: adjustment.right, scope: adjustment.scope ?? defaultScope)
+      guard folded.contains(key.lowercased()) else {
         throw ScenarioError(
           at: entry.node("right")?.location ?? entry.location, key: entry.keyPath("right"),
           "the series \(key) is not among the projected series: \(keys.joined(separator: ", "))")
@@ -236,15 +255,17 @@ public enum ScenarioLoader {
     return settings
   }
 
-  static func decodeAdjustment(_ map: YAMLMapping) throws -> AdjustmentSettings {
+  /// One entry of `adjustments:`; with `ownData` its right and scope are left to the data file
+  /// (see ``decodeProjection(_:)``).
+  static func decodeAdjustment(_ map: YAMLMapping, ownData: Bool) throws -> AdjustmentSettings {
     try map.requireKnownKeys([
       "right", "scope", "from", "growth_uplift", "level_shift", "cap", "analog",
     ])
     let right = try rightName(
       try map.requireString("right"), at: map.node("right")?.location ?? map.location,
-      key: map.keyPath("right"))
+      key: map.keyPath("right"), ownData: ownData)
     let scope = try map.string("scope")
-    if let scope { try requireOneOf(map, "scope", scope, scopeNames) }
+    if let scope, !ownData { try requireOneOf(map, "scope", scope, scopeNames) }
     let kinds = ["growth_uplift", "level_shift", "cap", "analog"].filter { map.has($0) }
     guard kinds.count == 1 else {
       throw ScenarioError(
@@ -396,13 +417,18 @@ public enum ScenarioLoader {
   }
 
   /// The right `text` names, in any letter case or by an alias (``SeriesNames/canonicalRight(_:)``):
-  /// `patent` is `invention`, as in portfolio files and on the command line.
+  /// `patent` is `invention`, as in portfolio files and on the command line. With `ownData` (a
+  /// `data:` file of one's own) a name the bundled data does not have is kept as written, to be
+  /// looked up in that file (``ScenarioPlan``).
   ///
-  /// - Throws: ``ScenarioError`` at `location` for a name that is no right, with the nearest.
-  static func rightName(_ text: String, at location: SourceLocation?, key: String) throws
-    -> String
-  {
+  /// - Throws: ``ScenarioError`` at `location` for a name that is no right (without
+  ///   `ownData`), or an empty one, with the nearest.
+  static func rightName(
+    _ text: String, at location: SourceLocation?, key: String, ownData: Bool = false
+  ) throws -> String {
     if let right = SeriesNames.canonicalRight(text) { return right }
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if ownData && !trimmed.isEmpty { return trimmed }
     let nearest = SeriesNames.nearestRight(to: text).map { "did you mean \($0)? " } ?? ""
     throw ScenarioError(
       at: location, key: key,

@@ -9,17 +9,22 @@ import IPValuation
 /// projected series and the valuation's portfolio, assumptions and collateral policy.
 ///
 /// Building a plan reads the data set and the portfolio and checks every setting, so that a
-/// bad scenario fails before any scenario runs: every projection request is validated and its
-/// series and analog spans looked up in the data, and the portfolio is resolved under the
-/// valuation's assumptions (``DeterministicValuation``), as the simulation does before it draws.
-/// What only fitting finds (too few points for a model, a zero on the log scale, a horizon
-/// before the data) is found when the projections run. Errors name the scenario file and the
-/// key. `ipfin scenario check` builds the plans and stops there.
+/// bad scenario fails before any scenario runs: the projection's names are looked up in the
+/// data, every projection request passes every check the projection makes before it fits
+/// (``Projector/check(_:dataset:)``: its series and analog spans in the data, a horizon after
+/// the last point used and at most 100 years later, enough points for the model, values the
+/// log scale can fit), and the portfolio is resolved under the valuation's assumptions
+/// (``DeterministicValuation``), as the simulation does before it draws. What only fitting
+/// finds (a fit that fails or reproduces every point, a path beyond the largest double) is
+/// found when the projections run. Errors name the scenario file, the line and column, and the
+/// key (a projection's at the series, as a run reports them). `ipfin scenario check` builds the
+/// plans and stops there.
 public struct ScenarioPlan: Sendable {
   /// One projected series.
   public struct Series: Sendable {
     /// The series' label in comparison columns: the right, followed by `_<scope>` when the
-    /// scope is not `all` (for example `invention_resident`).
+    /// scope is not `all` (for example `invention_resident`); a right or scope the bundled data
+    /// does not have is spelled as the `data:` file spells it.
     public let label: String
     /// The request that projects it.
     public let request: ProjectionRequest
@@ -72,12 +77,16 @@ public struct ScenarioPlan: Sendable {
       if let known = datasets[dataPath] {
         dataset = known
       } else {
-        dataset = try Self.wrap(scenario, key: "projection.data", location: nil) {
+        // At the `data:` line, the data file's own place in the message.
+        dataset = try Self.wrap(
+          scenario, key: "projection.data", location: projection.locations["data"]
+        ) {
           dataPath.isEmpty ? try FilingDataset.bundled() : try FilingDataset.read(path: dataPath)
         }
         datasets[dataPath] = dataset
       }
       self.dataset = dataset
+      try Self.checkNames(projection, in: dataset)
       self.series = try projection.series.enumerated().map { index, settings in
         try Self.series(
           settings, index: index, of: projection, dataset: dataset, scenario: scenario)
@@ -118,6 +127,63 @@ public struct ScenarioPlan: Sendable {
     return plans
   }
 
+  /// Checks the office, the measure and every series' scope and right against the data set, in
+  /// any letter case (as ``FilingDataset/resolve(_:)`` finds them), each at the line and column
+  /// of the scenario file that wrote it: a `data:` file of one's own may name offices, rights,
+  /// measures and scopes the bundled data does not have, so the loader leaves them to this
+  /// check.
+  ///
+  /// - Throws: ``ScenarioError`` (bad data) naming the value, the data file and the values it
+  ///   has there; a right it does not have with the nearest ("did you mean ...?").
+  static func checkNames(_ projection: ProjectionSettings, in dataset: FilingDataset) throws {
+    let keys = dataset.series.map(\.key)
+    let locations = projection.locations
+    func same(_ a: String, _ b: String) -> Bool { a.lowercased() == b.lowercased() }
+    func listed(_ names: [String]) -> String { Array(Set(names)).sorted().joined(separator: ", ") }
+    let offices = keys.filter { same($0.office, projection.office) }
+    guard !offices.isEmpty else {
+      throw ScenarioError(
+        at: locations["office"] ?? locations.section, key: "projection.office",
+        "\(InputError.quoted(projection.office)) is not an office of \(dataset.file); its "
+          + "offices: \(listed(keys.map(\.office)))")
+    }
+    let measures = offices.filter { same($0.measure, projection.measure) }
+    guard !measures.isEmpty else {
+      throw ScenarioError(
+        at: locations["measure"] ?? locations.section, key: "projection.measure",
+        "\(InputError.quoted(projection.measure))"
+          + (locations["measure"] == nil ? " (the default)" : "") + " is not a measure of "
+          + "\(projection.office) in \(dataset.file); its measures there: "
+          + listed(offices.map(\.measure)))
+    }
+    for (index, series) in projection.series.enumerated() {
+      let scope = series.scope ?? projection.scope
+      let scoped = measures.filter { same($0.scope, scope) }
+      guard !scoped.isEmpty else {
+        let written = series.scope != nil ? series.location : locations["scope"]
+        throw ScenarioError(
+          at: written ?? locations.section,
+          key: series.scope != nil ? "projection.series[\(index)].scope" : "projection.scope",
+          "\(InputError.quoted(scope))" + (written == nil ? " (the default)" : "")
+            + " is not a scope of \(projection.office) \(projection.measure) in "
+            + "\(dataset.file); its scopes there: \(listed(measures.map(\.scope)))")
+      }
+      let key = SeriesKey(
+        office: projection.office, right: series.right, measure: projection.measure,
+        scope: scope)
+      if (try? dataset.resolve(key)) == nil {
+        let rights = scoped.map(\.right)
+        let nearest = SeriesNames.nearest(to: series.right, among: Array(Set(rights)).sorted())
+        throw ScenarioError(
+          at: series.location ?? locations.section, key: "projection.series[\(index)]",
+          "\(InputError.quoted(series.right)) is not a right of \(projection.office) "
+            + "\(projection.measure) \(scope) in \(dataset.file); "
+            + (nearest.map { "did you mean \($0)? " } ?? "") + "its rights there: "
+            + listed(rights))
+      }
+    }
+  }
+
   /// The request of one projected series, with the adjustments that name it.
   static func series(
     _ settings: SeriesSettings, index: Int, of projection: ProjectionSettings,
@@ -136,22 +202,37 @@ public struct ScenarioPlan: Sendable {
     request.seed = projection.seed ?? ProjectionRequest.defaultSeed
     request.simulations = projection.simulations ?? ProjectionRequest.defaultSimulations
     request.growth = settings.growth
+    // In any letter case, as the loader matched them (a data file of one's own may name its
+    // series so).
     for adjustment in projection.adjustments
-    where adjustment.right == settings.right && (adjustment.scope ?? projection.scope) == scope {
+    where adjustment.right.lowercased() == settings.right.lowercased()
+      && (adjustment.scope ?? projection.scope).lowercased() == scope.lowercased()
+    {
       switch adjustment.kind {
       case let .projection(projectionAdjustment): request.adjustments.append(projectionAdjustment)
       case let .cap(cap): request.cap = cap
       }
     }
-    try wrap(scenario, key: "projection", location: settings.location) {
+    let resolved = try wrap(scenario, key: "projection", location: settings.location) {
       try request.validate()
       // The series and every analog's span must be in the data.
-      _ = try dataset.series(request.key)
+      let resolved = try dataset.resolve(request.key)
       for case let .analog(analog) in request.adjustments {
         _ = try analog.growthRate(in: dataset)
       }
+      return resolved
     }
-    let label = scope == "all" ? settings.right : "\(settings.right)_\(scope)"
+    // A right of the bundled data keeps its canonical name (utility_model stays utility_model
+    // for Viet Nam's utility_solution); any other takes the data file's spelling, as the scope.
+    let right = SeriesNames.canonicalRight(settings.right) != nil ? settings.right : resolved.right
+    let label =
+      resolved.scope == SeriesNames.defaultScope ? right : "\(right)_\(resolved.scope)"
+    // Everything the projection checks before it fits (the horizon after the last point used,
+    // enough points for the model, values the log scale can fit), with the key and the place a
+    // run reports them at.
+    try wrap(scenario, key: "projection.series[\(index)]", location: settings.location) {
+      try Projector.check(request, dataset: dataset)
+    }
     return Series(
       label: label, request: request, keyPath: "projection.series[\(index)]",
       location: settings.location)
@@ -161,7 +242,10 @@ public struct ScenarioPlan: Sendable {
   static func valuation(
     _ settings: ValuationSettings, scenario: Scenario, threads: Int
   ) throws -> Valuation {
-    let portfolio = try wrap(scenario, key: "valuation.portfolio", location: nil) {
+    // At the `portfolio:` line, the portfolio's own place (file, line, column) in the message.
+    let portfolio = try wrap(
+      scenario, key: "valuation.portfolio", location: settings.locations["portfolio"]
+    ) {
       try Portfolio.read(path: settings.portfolio)
     }
     var assumptions = ValuationAssumptions(
@@ -180,7 +264,7 @@ public struct ScenarioPlan: Sendable {
     policy.quantile = settings.collateralQuantile ?? policy.quantile
     policy.orderlyDiscount = settings.orderlyDiscount ?? policy.orderlyDiscount
     policy.forcedDiscount = settings.forcedDiscount ?? policy.forcedDiscount
-    try wrap(scenario, key: "valuation", location: nil) {
+    try wrap(scenario, key: "valuation", location: settings.locations.section) {
       for (right, value) in settings.loanToValue.sorted(by: { $0.key < $1.key }) {
         try policy.setLoanToValue(value, forRightNamed: right)
       }
@@ -190,7 +274,7 @@ public struct ScenarioPlan: Sendable {
     }
     // Every asset resolved under the assumptions, as the simulation does first: a date after
     // the valuation date, a shifted input out of range or a value that overflows is found here.
-    try wrap(scenario, key: "valuation", location: nil) {
+    try wrap(scenario, key: "valuation", location: settings.locations.section) {
       _ = try DeterministicValuation.run(portfolio: portfolio, assumptions: assumptions)
     }
     return Valuation(

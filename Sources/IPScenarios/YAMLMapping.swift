@@ -29,6 +29,15 @@ struct YAMLMapping {
     self.path = path
   }
 
+  /// Where the mapping and each of its values were written (null values left out).
+  var locations: KeyLocations {
+    KeyLocations(
+      section: location,
+      keys: Dictionary(
+        pairs.compactMap { pair in node(pair.key).map { (pair.key, $0.location) } },
+        uniquingKeysWith: { first, _ in first }))
+  }
+
   /// The full key path of `key`.
   func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
@@ -81,7 +90,9 @@ struct YAMLMapping {
       throw ScenarioError(
         at: value.location, key: keyPath(key),
         "\(InputError.quoted(text)) is out of range; allowed: "
-          + (allowed ?? "\(range.lowerBound) to \(range.upperBound)")
+          + (allowed
+            ?? "\(NumberFormatting.shown(range.lowerBound)) to "
+            + NumberFormatting.shown(range.upperBound))
       )
     }
     return number

@@ -22,9 +22,12 @@ struct BacktestCommand: ParsableCommand {
       cannot be scored on the log scale and is left out and counted.
 
       Standard output: one row per method, pooled over the checks every method scored: n, \
-      coverage80, coverage95, mape, interval_score80, interval_score95, crps. --out FILE \
-      writes one CSV row per check: office,right,measure,scope,origin,horizon,year,method,\
-      model,point,lo80,hi80,lo95,hi95,actual,in80,in95,interval_score80,interval_score95,crps.
+      coverage80, coverage95, mape, interval_score80, interval_score95, crps (in the table the \
+      coverages and MAPE in percent, in CSV and JSON fractions). --out FILE writes one row per \
+      check: office,right,measure,scope,origin,horizon,year,method,model,point,lo80,hi80,lo95,\
+      hi95,actual,in80,in95,interval_score80,interval_score95,crps; in the format --format \
+      names, or else the one FILE's extension names (.csv, .json, .txt for the table), or else \
+      the table. The summary stays on standard output.
       """)
 
   @OptionGroup var source: DataSourceOptions
@@ -42,7 +45,7 @@ struct BacktestCommand: ParsableCommand {
   @Flag(help: "Evaluate every series of the data with at least --min-points points.")
   var all = false
 
-  @Option(help: "With --all, the fewest points a series needs.")
+  @Option(parsing: .unconditional, help: "With --all, the fewest points a series needs.")
   var minPoints: Int = BacktestCommand.defaultSeriesPoints
 
   @Option(
@@ -53,13 +56,17 @@ struct BacktestCommand: ParsableCommand {
       valueName: "method"))
   var methods: [ForecastMethod] = []
 
-  @Option(help: "The number of forecast origins per series.")
+  @Option(parsing: .unconditional, help: "The number of forecast origins per series.")
   var origins: Int = BacktestRequest.defaultOrigins
 
-  @Option(help: ArgumentHelp("The longest horizon scored.", valueName: "YEARS"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("The longest horizon scored.", valueName: "YEARS"))
   var horizon: Int = BacktestRequest.defaultHorizon
 
-  @Option(help: ArgumentHelp("Use only the points from YEAR on.", valueName: "YEAR"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Use only the points from YEAR on.", valueName: "YEAR"))
   var since: Int?
 
   @Flag(help: "Leave out the points whose status is approximate.")
@@ -68,22 +75,33 @@ struct BacktestCommand: ParsableCommand {
   @Option(help: "Where the Gaussian errors are additive: log (ln y) or level (y).")
   var errorScale: ErrorScale = ProjectionRequest.defaultErrorScale
 
-  @Option(help: "The root seed of the simulated paths (every origin and method uses it).")
+  @Option(
+    parsing: .unconditional,
+    help: "The root seed of the simulated paths (every origin and method uses it).")
   var seed: UInt64 = ProjectionRequest.defaultSeed
 
-  @Option(help: "The number of simulated paths per projection.")
+  @Option(parsing: .unconditional, help: "The number of simulated paths per projection.")
   var simulations: Int = ProjectionRequest.defaultSimulations
 
-  @Option(help: "Worker threads; the output does not depend on them. (default: all cores)")
+  @Option(
+    parsing: .unconditional,
+    help: "Worker threads; the output does not depend on them. (default: all cores)")
   var threads: Int?
 
-  @Option(help: "The format of the summary on standard output: table, csv or json.")
-  var format: OutputFormat = .table
+  @Option(
+    name: .customLong("format"),
+    help: ArgumentHelp(
+      "The format of the summary on standard output and of --out: "
+        + "\(HelpText.alternatives(OutputFormat.allCases.map(\.rawValue))). (default: table for "
+        + "the summary; for --out the one its extension names, .csv, .json or .txt for the "
+        + "table, otherwise table)", valueName: "format"))
+  var requestedFormat: OutputFormat?
 
   @Option(
     help: ArgumentHelp(
-      "Write one CSV row per check to FILE (written atomically).", valueName: "FILE"),
-    completion: .file(extensions: ["csv"]))
+      "Write one row per check to FILE: a file is replaced atomically, a FIFO or device is "
+        + "written straight through.", valueName: "FILE"),
+    completion: .file(extensions: OutputFormat.allCases.map(\.fileExtension)))
   var out: String?
 
   /// The default of `--min-points`: 12 points, enough for every model at the last origins.
@@ -96,6 +114,9 @@ struct BacktestCommand: ParsableCommand {
 
   func validate() throws {
     guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be at least 1") }
+    guard minPoints >= 1 else {
+      throw ValidationError("--min-points must be at least 1, got \(minPoints)")
+    }
     if all && !right.isEmpty { throw ValidationError("--all cannot be combined with --right") }
     try Output.checkPaths(out: nil, files: [out], inputs: [source.data])
   }
@@ -127,18 +148,28 @@ struct BacktestCommand: ParsableCommand {
     }()
     for failure in report.failures { Output.note("could not forecast: \(failure)") }
     let text: String
-    switch format {
+    switch requestedFormat ?? .table {
     case .table: text = BacktestTable.text(report)
     case .csv: text = BacktestTable.summaryCSV(report)
     case .json: text = try Output.json(["summary": report.summary])
     }
-    if let out { try OutputFile.write([(out, BacktestTable.checksCSV(report))]) }
-    FileHandle.standardOutput.write(Data(text.utf8))
+    var files: [(path: String, text: String)] = []
+    if let out {
+      let checks: String
+      switch requestedFormat ?? OutputFormat(fileExtensionOf: out) ?? .table {
+      case .table: checks = BacktestTable.checksText(report)
+      case .csv: checks = BacktestTable.checksCSV(report)
+      case .json: checks = try Output.json(["checks": report.checks])
+      }
+      files.append((out, checks))
+    }
+    // The checks file first, confirmed on standard error; the summary on standard output last.
+    try Output.emit(text, to: nil, alongside: files)
   }
 
   /// The series to evaluate: every series with `--min-points` points under `--all`, the
-  /// `--right` values of the office (every right for `all`), or the single series of a
-  /// one-series file.
+  /// `--right` values of the office (each series once; every right for `all`), or the single
+  /// series of a one-series file.
   func seriesKeys(dataset: FilingDataset, template: ProjectionRequest) throws -> [SeriesKey] {
     if all {
       let keys = BacktestEvaluation.series(
@@ -158,6 +189,9 @@ struct BacktestCommand: ParsableCommand {
     if right.isEmpty {
       return [try dataset.resolve(try keyOptions.key(in: dataset, right: nil))]
     }
+    // A series named twice (also by an alias or in another letter case) is evaluated once.
+    var seen: Set<SeriesKey> = []
     return try right.map { try dataset.resolve(try keyOptions.key(in: dataset, right: $0)) }
+      .filter { seen.insert($0).inserted }
   }
 }

@@ -223,8 +223,11 @@ struct ProjectCommand: ParsableCommand {
     return request
   }
 
-  /// The rights to project: the `--right` values, every right of the office, measure and scope
-  /// for `all`, or the single series of a one-series file.
+  /// The rights to project: the `--right` values (each series once), every right of the
+  /// office, measure and scope for `all`, or the single series of a one-series file.
+  ///
+  /// - Throws: `ValidationError` for `all` among other rights or no right where one is needed;
+  ///   ``StatisticsError`` for a right the data does not have.
   func rights(dataset: FilingDataset, template: ProjectionRequest) throws -> [String] {
     if right == [SeriesOptions.allRights] {
       let rights = dataset.rights(
@@ -242,6 +245,14 @@ struct ProjectCommand: ParsableCommand {
     if right.isEmpty && template.right.isEmpty {
       throw ValidationError("--right is required unless the data has one series")
     }
-    return right.isEmpty ? [template.right] : right
+    guard !right.isEmpty else { return [template.right] }
+    // A right named twice (also by an alias or in another letter case: --right invention
+    // --right patent) is projected once, in the order first named.
+    var seen: Set<SeriesKey> = []
+    return try right.filter { name in
+      var request = template
+      request.right = name
+      return seen.insert(try dataset.resolve(request.key)).inserted
+    }
   }
 }

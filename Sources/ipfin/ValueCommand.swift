@@ -208,6 +208,7 @@ struct ValueCommand: ParsableCommand {
   var loanRate: Rate?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "The risk horizon in whole years (1 to \(RiskHorizon.maximumYears)), or life for the "
         + "whole-life value. " + HelpText.defaultNote(RiskHorizon.default), valueName: "H|life"),

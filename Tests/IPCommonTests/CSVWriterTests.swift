@@ -58,4 +58,16 @@ struct CSVWriterTests {
     #expect(NumberFormatting.shown(-.infinity) == "-inf")
     #expect(NumberFormatting.shown(0.25) == "0.25")
   }
+
+  /// A message shows a number as it was written, not in Swift's default form: the digits of a
+  /// decimal of at most 15 significant digits, whole numbers without a point, e-notation
+  /// without `+` or leading zeros.
+  @Test(arguments: [
+    (0.1 + 0.2, "0.3"), (120.1 / 100, "1.201"), (1.1 / 100, "0.011"), (1e9, "1000000000"),
+    (9904, "9904"), (-0.02, "-0.02"), (1e300, "1e300"), (2.5e-8, "2.5e-8"), (-1.5e20, "-1.5e20"),
+    (1e15, "1e15"),
+  ])
+  func messagesShowNumbersAsWritten(_ value: Double, _ shown: String) {
+    #expect(NumberFormatting.shown(value) == shown)
+  }
 }

@@ -31,4 +31,21 @@ struct JSONOutputTests {
     #expect(series[0] as? Double == 1 && series[1] is NSNull && series[2] as? Double == 3)
     #expect(text.contains("\"hhi\" : null"))
   }
+
+  struct Keys: Encodable {
+    var firstYear = 1989
+    var meanCRPS = 0.5
+    var interval80 = 1
+    var byName = ["VN": 1, "fooBar": 2]
+  }
+
+  /// Keys are snake_case, as CSV columns are; a dictionary's keys (names from the data) are
+  /// kept as they are.
+  @Test func keysAreSnakeCase() throws {
+    let text = try JSONOutput.text(Keys())
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    #expect(Set(object.keys) == ["first_year", "mean_crps", "interval80", "by_name"])
+    #expect(Set((object["by_name"] as? [String: Int])?.keys ?? [:].keys) == ["VN", "fooBar"])
+  }
 }

@@ -264,6 +264,26 @@ struct ResolvedYAMLTests {
     #expect(reloaded.projection?.adjustments.count == 2)
     #expect(scenario.resolvedYAML.contains("# at ipfin project's defaults: seed, simulations"))
   }
+
+  /// Paths are written as the shown file would write them, relative to its folder (an
+  /// inherited one rewritten from the parent's folder), whatever the working directory.
+  @Test func pathsAreRelativeToTheFilesFolder() throws {
+    let files = try ScenarioFiles()
+    try files.write("base/data/portfolio.csv", "id\n")
+    try files.write("base/data/filings.csv", "year,value\n2020,1\n")
+    try files.write("base/baseline.yaml", ScenarioLoaderTests.baseline)
+    try files.write(
+      "base/own.yaml",
+      "extends: baseline.yaml\nprojection: {data: data/filings.csv, office: user, "
+        + "series: [series]}\n")
+    let child = try files.write("child/stress.yaml", "extends: ../base/own.yaml\n")
+    let yaml = try ScenarioLoader.load(child).resolvedYAML
+    #expect(yaml.contains("\n  portfolio: ../base/data/portfolio.csv\n"), "\(yaml)")
+    #expect(yaml.contains("\n  data: ../base/data/filings.csv\n"), "\(yaml)")
+    let again = try files.write("child/again.yaml", yaml)
+    let reloaded = try ScenarioLoader.load(again)
+    #expect(reloaded.valuation?.portfolio.hasSuffix("base/data/portfolio.csv") == true)
+  }
 }
 
 extension ScenarioLoaderTests {

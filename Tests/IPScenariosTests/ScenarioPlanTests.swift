@@ -75,14 +75,120 @@ struct ScenarioPlanTests {
       try Self.error(
         "projection:\n  office: VN\n  series: [invention, {right: invention, scope: madrid}]\n"))
     #expect(series.category == .badData)
-    #expect(series.key == "projection")
-    #expect(series.description.contains("there is no series VN invention filed madrid"))
+    #expect(series.key == "projection.series[1]")
+    #expect(series.location?.line == 3, "\(series)")
+    #expect(
+      series.description.contains("'invention' is not a right of VN filed madrid"), "\(series)")
     let analog = try #require(
       try Self.error(
         "projection:\n  office: VN\n  series: [invention]\n  adjustments:\n"
           + "    - {right: invention, analog: \"KR:invention:filed:all:1900-1910\"}\n"))
     #expect(analog.category == .badData)
     #expect(analog.description.contains("1900"), "\(analog)")
+  }
+
+  /// A data file of one's own, in the long format, whose office, measure, scope and one right
+  /// the bundled data does not have.
+  static let ownData =
+    "office,right,measure,scope,year,value\n"
+    + (2010...2024).map { "JP,invention,received,domestic,\($0),\(100 + 7 * ($0 - 2010))\n" }
+    .joined()
+    + (2010...2024).map { "JP,Software,received,domestic,\($0),\(50 + 3 * ($0 % 4))\n" }
+    .joined()
+
+  /// With `data:` the office, measure, scopes and rights are looked up in that file, not in the
+  /// bundled data: rights still in any letter case and by alias, labelled as the file spells
+  /// them, the adjustments matched in any case.
+  @Test func ownDataNamesItsOwnSeries() throws {
+    let files = try ScenarioFiles()
+    try files.write("own.csv", Self.ownData)
+    let path = try files.write(
+      "s.yaml",
+      """
+      projection:
+        data: own.csv
+        office: jp
+        measure: received
+        scope: domestic
+        series: [Patent, SOFTWARE]
+        adjustments:
+          - {right: software, from: 2026, growth_uplift: 0.01}
+
+      """)
+    var datasets: [String: FilingDataset] = [:]
+    let plan = try ScenarioPlan(ScenarioLoader.load(path), datasets: &datasets, threads: 1)
+    #expect(plan.series.map(\.label) == ["invention_domestic", "Software_domestic"])
+    #expect(plan.series.map(\.request.right) == ["invention", "SOFTWARE"])
+    #expect(plan.series[1].request.adjustments.count == 1)
+    #expect(plan.series[0].request.adjustments.isEmpty)
+  }
+
+  /// With `data:` a name the file does not have is refused at the line and column that wrote
+  /// it, with the names the file has there.
+  @Test(
+    arguments: [
+      ("office: XX", 3, 11, "projection.office", "'XX' is not an office of"),
+      ("measure: filed", 4, 12, "projection.measure", "its measures there: received"),
+      ("scope: all", 5, 10, "projection.scope", "its scopes there: domestic"),
+      (
+        "series: [invention, sofware]", 6, 23, "projection.series[1]",
+        "did you mean Software?"
+      ),
+    ] as [(String, Int, Int, String, String)])
+  func ownDataRefusesNamesItDoesNotHave(
+    replacement: String, line: Int, column: Int, key: String, fragment: String
+  ) throws {
+    var lines = [
+      "projection:", "  data: own.csv", "  office: JP", "  measure: received",
+      "  scope: domestic", "  series: [invention, software]",
+    ]
+    let field = replacement.prefix { $0 != ":" }
+    let index = try #require(lines.firstIndex { $0.hasPrefix("  \(field):") })
+    lines[index] = "  " + replacement
+    let error = try #require(
+      try Self.error(lines.joined(separator: "\n") + "\n", files: ["own.csv": Self.ownData]))
+    #expect(error.category == .badData)
+    #expect(error.key == key, "\(error)")
+    #expect(error.location?.line == line && error.location?.column == column, "\(error)")
+    #expect(error.description.contains(fragment), "\(error)")
+  }
+
+  /// What a projection checks before it fits is found by the plan, at the series' line and
+  /// column and with the key a run reports: a `to` more than 100 years after the last point,
+  /// and a series with too few points for the model.
+  @Test func whatTheProjectionChecksBeforeFittingIsFound() throws {
+    let far = try #require(
+      try Self.error("projection:\n  office: VN\n  series: [invention]\n  to: 2200\n"))
+    #expect(far.category == .badData)
+    #expect(far.key == "projection.series[0]")
+    #expect(far.location?.line == 3 && far.location?.column == 12, "\(far)")
+    #expect(far.description.contains("at most 100 years later, got 2200"), "\(far)")
+    let few = try #require(
+      try Self.error("projection:\n  office: VN\n  series: [invention, utility_solution]\n"))
+    #expect(few.category == .badData)
+    #expect(few.key == "projection.series[1]")
+    #expect(few.location?.line == 3 && few.location?.column == 23, "\(few)")
+    #expect(few.description.contains("has 3 points to fit"), "\(few)")
+    #expect(few.description.contains("discounted-drift needs at least 5"), "\(few)")
+  }
+
+  /// An error inside the portfolio or the data file is reported at the scenario's `portfolio:`
+  /// or `data:` line and column, with the file's own line and column in the message.
+  @Test func errorsInsideTheFilesKeepBothPlaces() throws {
+    let portfolio = try #require(
+      try Self.error(
+        "name: p\nvaluation:\n  portfolio: bad.csv\n",
+        files: ["bad.csv": Self.portfolio + "B,invention,VN,2015-01-01,2016-01-01,,many,0.05\n"]))
+    #expect(portfolio.key == "valuation.portfolio")
+    #expect(portfolio.location?.line == 3 && portfolio.location?.column == 14, "\(portfolio)")
+    #expect(portfolio.description.contains("bad.csv:3:7 (column 'revenue')"), "\(portfolio)")
+    let data = try #require(
+      try Self.error(
+        "projection:\n  data: bad.csv\n  office: user\n  series: [series]\n",
+        files: ["bad.csv": "year,value\n2020,10\n2021,x\n"]))
+    #expect(data.key == "projection.data")
+    #expect(data.location?.line == 2 && data.location?.column == 9, "\(data)")
+    #expect(data.description.contains("bad.csv:3:2 (column 'value')"), "\(data)")
   }
 
   /// A data file that is not data is refused with its own position.

@@ -34,6 +34,34 @@ struct BacktestCommandTests {
     #expect(first.standardError.contains("seed 1989"))
   }
 
+  /// `--out` follows the rule of every command's `--out`: the format `--format` names, else the
+  /// one the extension names (in any letter case), else the table; the file is confirmed on
+  /// standard error, and the summary stays on standard output, in `--format` (the table
+  /// without it).
+  @Test func theChecksFileFollowsTheExtensionAndIsConfirmed() throws {
+    let directory = try BinaryRunner.scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let arguments = [
+      "backtest", "--office", "VN", "--right", "invention", "--method", "drift", "--origins", "2",
+      "--simulations", "100",
+    ]
+    for (name, format, expected, summary) in [
+      ("c.csv", nil, "csv", "table"), ("c.JSON", nil, "json", "table"),
+      ("c.txt", nil, "table", "table"), ("c.dat", nil, "table", "table"),
+      ("f.txt", "csv", "csv", "csv"), ("f.csv", "json", "json", "json"),
+    ] as [(String, String?, String, String)] {
+      let path = directory.appendingPathComponent(name).path
+      let result = try BinaryRunner.run(
+        arguments + ["--out", path] + (format.map { ["--format", $0] } ?? []))
+      #expect(result.status == 0, "\(name): \(result.standardError)")
+      #expect(result.standardError.contains("ipfin: wrote \(path)\n"), "\(name)")
+      #expect(OutputFormatTests.kind(result.standardOutput) == summary, "\(name)")
+      let text = try String(contentsOfFile: path, encoding: .utf8)
+      #expect(OutputFormatTests.kind(text) == expected, "\(name): \(text.prefix(200))")
+      #expect(text.contains("actual"), "\(name)")
+    }
+  }
+
   @Test func anUnknownMethodListsTheMethods() throws {
     let result = try BinaryRunner.run(["backtest", "--all", "--method", "cubic"])
     #expect(result.status == 64)

@@ -129,7 +129,28 @@ struct InputFilesTests {
       ),
       ("latin1", Array("name: x\ndescription: caf".utf8) + [0xE9, 0x0A], 65, "latin1.yaml:2:17:"),
       ("nowhere", Array("valuation: {portfolio: nowhere.csv}\n".utf8), 66, "does not exist"),
+      // What a projection checks before it fits: a horizon over 100 years after the data, and
+      // a series too short for the model, at the series' line and column, as a run reports.
+      (
+        "far", Array("projection:\n  office: VN\n  series: [invention]\n  to: 2200\n".utf8), 65,
+        "far.yaml:3:12: key 'projection.series[0]': scenario 'far': the last projected year "
+          + "must be after the last observed year 2024 and at most 100 years later, got 2200"
+      ),
+      (
+        "few", Array("projection:\n  office: VN\n  series: [invention, utility_solution]\n".utf8),
+        65,
+        "few.yaml:3:23: key 'projection.series[1]': scenario 'few': ip-filings.csv (bundled): "
+          + "VN utility_solution filed all has 3 points to fit"
+      ),
+      // A portfolio's error keeps its own file, line and column, and names the scenario's line.
+      (
+        "badrow", Array("valuation: {portfolio: badrow.csv}\n".utf8), 65,
+        "badrow.yaml:1:24: key 'valuation.portfolio': scenario 'badrow': "
+          + "\(scratch.appendingPathComponent("badrow.csv").path):3:7 (column 'revenue')"
+      ),
     ]
+    try (Self.portfolio + "B,invention,VN,2015-01-01,2016-01-01,,many,0.05\n").write(
+      to: scratch.appendingPathComponent("badrow.csv"), atomically: true, encoding: .utf8)
     for item in cases {
       let path = scratch.appendingPathComponent("\(item.name).yaml")
       try Data(item.text).write(to: path)

@@ -84,6 +84,13 @@ struct OptionValuesTests {
     ["project", "--office", "VN", "--right", "invention", "--levels", "-0.8"],
     ["project", "--office", "VN", "--right", "invention", "--cap", "-1"],
     ["compare", "examples/scenarios/baseline.yaml", "--threads", "-2"],
+    ["value", sample, "--horizon", "-1"],
+    ["backtest", "--office", "VN", "--right", "invention", "--origins", "-3"],
+    ["backtest", "--office", "VN", "--right", "invention", "--horizon", "-2"],
+    ["backtest", "--office", "VN", "--right", "invention", "--simulations", "-100"],
+    ["backtest", "--office", "VN", "--right", "invention", "--seed", "-1"],
+    ["backtest", "--office", "VN", "--right", "invention", "--threads", "-2"],
+    ["backtest", "--all", "--min-points", "-5"],
   ])
   func negativeValuesAreRefusedProperly(_ arguments: [String]) throws {
     let result = try BinaryRunner.run(arguments)
@@ -109,6 +116,25 @@ struct OptionValuesTests {
     #expect(result.status == 64, "\(result.standardError)")
     #expect(result.standardError.contains(setting), "\(result.standardError)")
     #expect(result.standardOutput.isEmpty)
+  }
+
+  /// A number in an error message is shown as written, not in Swift's default form
+  /// (`1.2009999999999998` for `120.1%`, `1e+300`); a value of the form RATE@YEAR is repeated
+  /// whole.
+  @Test(arguments: [
+    (["--levels", "80%,120.1%"], "got 0.8,1.201"),
+    (["--levels", "1.1%,110.1%"], "got 0.011,1.101"),
+    (["--model", "constant-growth", "--growth", "1e300"], "got 1e300"),
+    (["--uplift", "1000.7%@2026"], "'1000.7%@2026'"),
+    (["--level-shift", "10000.5%@2027"], "'10000.5%@2027'"),
+  ])
+  func messagesShowNumbersAsWritten(_ option: [String], _ fragment: String) throws {
+    let result = try BinaryRunner.run(
+      ["project", "--office", "VN", "--right", "invention"] + option)
+    #expect(result.status == 64, "\(result.standardError)")
+    #expect(result.standardError.contains(fragment), "\(result.standardError)")
+    #expect(!result.standardError.contains("e+"), "\(result.standardError)")
+    #expect(!result.standardError.contains("99999"), "\(result.standardError)")
   }
 
   /// A value left out is still reported as missing, and `--help` still works.

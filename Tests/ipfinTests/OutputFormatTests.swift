@@ -48,6 +48,65 @@ struct OutputFormatTests {
     #expect(Self.kind(printed.standardOutput) == "table")
   }
 
+  /// Ratios are shown the same way in every command's table: percentages with two decimals
+  /// (`value`'s coverages and probabilities, `compare`'s growth rates, `backtest`'s coverages
+  /// and MAPE, `project`'s backtest MAPE and coverages); CSV keeps them as fractions.
+  @Test(arguments: [
+    ["value", sample, "--paths", "200", "--loan", "1e9", "--pd", "0.03"],
+    ["compare", "examples/scenarios/baseline.yaml"],
+    [
+      "backtest", "--office", "VN", "--right", "invention", "--method", "drift", "--origins", "2",
+      "--simulations", "100",
+    ],
+    [
+      "project", "--office", "VN", "--right", "invention", "--model", "auto", "--select",
+      "backtest", "--simulations", "100", "--to", "2027",
+    ],
+  ])
+  func ratiosAreShownTheSameWayInEveryTable(_ command: [String]) throws {
+    let result = try BinaryRunner.run(command)
+    #expect(result.status == 0, "\(result.standardError)")
+    let percentages = result.standardOutput.split(whereSeparator: \.isWhitespace)
+      .filter { $0.hasSuffix("%") }
+    #expect(percentages.count >= 3, "\(result.standardOutput)")
+    for cell in percentages {
+      #expect(
+        cell.wholeMatch(of: /[+-]?[0-9][0-9,]*\.[0-9]{2}%/) != nil,
+        "\(cell) in \(result.standardOutput)")
+    }
+  }
+
+  /// Every command's JSON has snake_case keys, as its CSV columns are (`project`, `data` and
+  /// `backtest` wrote Swift's camelCase).
+  @Test(arguments: [
+    ["project", "--office", "VN", "--right", "invention", "--simulations", "100", "--to", "2026"],
+    ["data", "series"],
+    ["data", "show", "--office", "VN", "--right", "invention"],
+    [
+      "backtest", "--office", "VN", "--right", "invention", "--origins", "1", "--simulations",
+      "100",
+    ],
+    ["value", sample, "--deterministic"],
+    ["compare", "examples/scenarios/baseline.yaml"],
+  ])
+  func jsonKeysAreSnakeCase(_ command: [String]) throws {
+    let result = try BinaryRunner.run(command + ["--format", "json"])
+    #expect(result.status == 0, "\(result.standardError)")
+    var keys: Set<String> = []
+    func collect(_ value: Any) {
+      if let object = value as? [String: Any] {
+        keys.formUnion(object.keys)
+        object.values.forEach(collect)
+      } else if let array = value as? [Any] {
+        array.forEach(collect)
+      }
+    }
+    collect(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)))
+    #expect(!keys.isEmpty)
+    let camel = keys.filter { $0.contains(where: \.isUppercase) }
+    #expect(camel.isEmpty, "\(camel.sorted())")
+  }
+
   /// Every CSV output ends its lines with LF alone.
   @Test func csvLinesEndWithLineFeeds() throws {
     let directory = try BinaryRunner.scratchDirectory()

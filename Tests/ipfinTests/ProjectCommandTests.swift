@@ -87,6 +87,27 @@ struct ProjectCommandTests {
     #expect(projections.count == 2)
   }
 
+  /// A series named twice, also by an alias or in another letter case, is projected (and
+  /// backtested) once.
+  @Test func aRightNamedTwiceIsProjectedOnce() throws {
+    let once = try BinaryRunner.run([
+      "project", "--office", "VN", "--right", "invention", "--format", "csv", "--simulations",
+      "100",
+    ])
+    let repeated = try BinaryRunner.run([
+      "project", "--office", "VN", "--right", "invention", "--right", "invention", "--right",
+      "PATENT", "--format", "csv", "--simulations", "100",
+    ])
+    #expect(repeated.status == 0, "\(repeated.standardError)")
+    #expect(repeated.standardOutput == once.standardOutput)
+    let backtest = try BinaryRunner.run([
+      "backtest", "--office", "VN", "--right", "invention", "--right", "patent", "--method",
+      "drift", "--origins", "1", "--simulations", "100",
+    ])
+    #expect(backtest.status == 0, "\(backtest.standardError)")
+    #expect(backtest.standardOutput.hasPrefix("1 series, 1 origins;"), "\(backtest.standardOutput)")
+  }
+
   /// `--level-shift 0.10@2030` on top of an analog and an uplift multiplies the projection and
   /// its whole band by 1.10 from 2030 on (to 1e-12 relative), applied last, and leaves the
   /// earlier years as they were.

@@ -46,9 +46,16 @@ public enum SeriesNames {
 
   /// The right name nearest to `name` by edit distance, for "did you mean" messages.
   public static func nearestRight(to name: String) -> String? {
+    nearest(to: name, among: rightsAndAliases)
+  }
+
+  /// The name among `names` nearest to `name` by edit distance (Levenshtein), in any letter
+  /// case, for "did you mean" messages; the first of the nearest on a tie, `nil` when `names`
+  /// is empty.
+  public static func nearest(to name: String, among names: [String]) -> String? {
     let key = name.lowercased()
-    return rightsAndAliases.min {
-      EditDistance.between($0, key) < EditDistance.between($1, key)
+    return names.min {
+      EditDistance.between($0.lowercased(), key) < EditDistance.between($1.lowercased(), key)
     }
   }
 }

@@ -51,6 +51,36 @@ public enum BacktestTable {
     return writer.text
   }
 
+  /// The checks as aligned text (`ipfin backtest --out FILE.txt`): the columns of
+  /// ``checksCSV(_:)``, with the point, the bounds and the actual value rounded (whole numbers
+  /// with thousands separators from 100 on, two decimals below) and the scores to three
+  /// decimals.
+  public static func checksText(_ report: BacktestReport) -> String {
+    func number(_ value: Double) -> String {
+      NumberFormatting.fixed(value, digits: abs(value) >= 100 ? 0 : 2, grouped: true)
+    }
+    func score(_ value: Double?) -> String {
+      value.map { NumberFormatting.fixed($0, digits: 3) } ?? ""
+    }
+    var table = TextTable(header: checksHeader)
+    for check in report.checks {
+      let key = check.key
+      let bounds = [check.interval80, check.interval95].flatMap { interval -> [String] in
+        interval.map { [number($0.lower), number($0.upper)] } ?? ["", ""]
+      }
+      table.appendRow(
+        [
+          key.office, key.right, key.measure, key.scope, String(check.origin),
+          String(check.horizon), String(check.year), check.method, check.model.rawValue,
+          number(check.point),
+        ] + bounds + [
+          number(check.actual), flag(check.inside80), flag(check.inside95),
+          score(check.intervalScore80), score(check.intervalScore95), score(check.crps),
+        ])
+    }
+    return table.rendered
+  }
+
   /// The summary rows as text fields, exact.
   static func summaryRows(_ report: BacktestReport) -> [[String]] {
     report.summary.map {
@@ -70,7 +100,8 @@ public enum BacktestTable {
   }
 
   /// The summary as aligned text: a heading with what was pooled and left out, then one row
-  /// per method (coverages and MAPE in percent, scores to three decimals).
+  /// per method (coverages and MAPE as percentages with two decimals,
+  /// ``NumberFormatting/percent(_:)``, as every command shows ratios; scores to three decimals).
   public static func text(_ report: BacktestReport) -> String {
     var text = "\(report.series.count) series, \(report.origins) origins; "
     text += "\(report.commonChecks) checks scored by every method"
@@ -85,9 +116,7 @@ public enum BacktestTable {
     text += "\nscores on the log scale, lower is better\n\n"
     var table = TextTable(header: summaryHeader)
     for summary in report.summary {
-      func percent(_ value: Double?) -> String {
-        value.map { NumberFormatting.fixed($0 * 100, digits: 1) + "%" } ?? ""
-      }
+      func percent(_ value: Double?) -> String { value.map(NumberFormatting.percent) ?? "" }
       func score(_ value: Double?) -> String {
         value.map { NumberFormatting.fixed($0, digits: 3) } ?? ""
       }

@@ -2,6 +2,7 @@
 
 import Foundation
 import GSLKit
+import IPCommon
 
 extension GrowthModel {
   /// The largest saturation level a logistic or Gompertz fit may report, as a multiple of the
@@ -66,7 +67,8 @@ extension GrowthModel {
     }
     for (year, value) in zip(years, values) {
       guard value.isFinite, value >= 0 else {
-        throw StatisticsError(.badRequest, "the value \(value) in \(year) is not a count")
+        throw StatisticsError(
+          .badRequest, "the value \(NumberFormatting.shown(value)) in \(year) is not a count")
       }
     }
     let used = usedPointCount(
@@ -78,10 +80,12 @@ extension GrowthModel {
           + "level or --since a later year")
     }
     if let cap, !(cap > 0 && cap.isFinite) {
-      throw StatisticsError(.badRequest, "the cap must be a positive number, got \(cap)")
+      throw StatisticsError(
+        .badRequest, "the cap must be a positive number, got \(NumberFormatting.shown(cap))")
     }
     if let growth, !(growth > -1 && growth.isFinite) {
-      throw StatisticsError(.badRequest, "the growth rate must be above -100%, got \(growth)")
+      throw StatisticsError(
+        .badRequest, "the growth rate must be above -100%, got \(NumberFormatting.shown(growth))")
     }
   }
 

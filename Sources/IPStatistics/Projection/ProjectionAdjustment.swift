@@ -35,32 +35,39 @@ public enum ProjectionAdjustment: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// Parses `RATE@YEAR` (`0.03@2026` or `3%@2026`) as a growth uplift; the rate must be above
-  /// -100%.
+  /// -100% and at most 1000% (``ProjectionRequest/largestGrowth``).
   ///
   /// - Throws: ``StatisticsError`` (`badRequest`) saying what the form is.
   public static func growthUplift(parsing text: String) throws -> ProjectionAdjustment {
-    let (rate, year) = try rateAtYear(text, what: "uplift")
+    let (rate, year) = try rateAtYear(
+      text, what: "uplift", largest: ProjectionRequest.largestGrowth, largestText: "1000%")
     return .growthUplift(rate: rate, from: year)
   }
 
   /// Parses `SHIFT@YEAR` (`0.10@2027` or `10%@2027`) as a level shift; the shift must be above
-  /// -100%.
+  /// -100% and at most 10000% (``ProjectionRequest/largestLevelShift``).
   ///
   /// - Throws: ``StatisticsError`` (`badRequest`) saying what the form is.
   public static func levelShift(parsing text: String) throws -> ProjectionAdjustment {
-    let (shift, year) = try rateAtYear(text, what: "level shift")
+    let (shift, year) = try rateAtYear(
+      text, what: "level shift", largest: ProjectionRequest.largestLevelShift,
+      largestText: "10000%")
     return .levelShift(shift: shift, from: year)
   }
 
-  private static func rateAtYear(_ text: String, what: String) throws -> (Double, Int) {
+  /// `RATE@YEAR` with the rate above -100% and at most `largest` (`largestText` in messages),
+  /// refused with `text` as written.
+  private static func rateAtYear(
+    _ text: String, what: String, largest: Double, largestText: String
+  ) throws -> (Double, Int) {
     let parts = text.split(separator: "@", omittingEmptySubsequences: false).map(String.init)
-    guard parts.count == 2, let rate = ValueParsing.rate(parts[0]), rate > -1,
+    guard parts.count == 2, let rate = ValueParsing.rate(parts[0]), rate > -1, rate <= largest,
       let year = ValueParsing.integer(parts[1]), (1...9999).contains(year)
     else {
       throw StatisticsError(
         .badRequest,
-        "the \(what) '\(text)' is not RATE@YEAR with a rate above -100% (for example 0.03@2026 "
-          + "or 3%@2026)")
+        "the \(what) \(InputError.quoted(text)) is not RATE@YEAR with a rate above -100% and at "
+          + "most \(largestText) (for example 0.03@2026 or 3%@2026)")
     }
     return (rate, year)
   }

@@ -162,13 +162,13 @@ extension ProjectionRequest {
     guard !levels.isEmpty, levels.count <= 5, levels.allSatisfy({ $0 > 0 && $0 < 1 }),
       Set(levels).count == levels.count
     else {
-      let given = levels.map(NumberFormatting.exact).joined(separator: ",")
+      let given = levels.map(NumberFormatting.shown).joined(separator: ",")
       let percents = levels.filter { $0 > 1 && $0 < 100 }
       let hint =
         percents.isEmpty || percents.count != levels.count
         ? ""
         : "; did you mean "
-          + percents.map { NumberFormatting.exact($0 / 100) }.joined(separator: ",") + "?"
+          + percents.map { NumberFormatting.shown($0 / 100) }.joined(separator: ",") + "?"
       throw StatisticsError(
         .badRequest,
         "the interval levels must be 1 to 5 distinct fractions between 0 and 1 (0.8 for an 80% "
@@ -177,7 +177,8 @@ extension ProjectionRequest {
     if let cap {
       guard cap > 0, cap <= FilingDataset.largestValue else {
         throw StatisticsError(
-          .badRequest, "the cap must be a positive number of at most 1e12, got \(cap)")
+          .badRequest,
+          "the cap must be a positive number of at most 1e12, got \(NumberFormatting.shown(cap))")
       }
       if case .named(let model) = choice, !GrowthModel.saturating.contains(model) {
         throw StatisticsError(
@@ -221,7 +222,7 @@ extension ProjectionRequest {
     StatisticsError(
       .badRequest,
       "the \(what) must be above -100% and at most \(largest), got "
-        + NumberFormatting.exact(value))
+        + NumberFormatting.shown(value))
   }
 
   /// Checks that `simulations` paths of `years` years (`span`, for the message) stay within

@@ -7,7 +7,8 @@ extension ProjectionTable {
   /// the fits of every model tried (with the reasons of failed and skipped models below them),
   /// then the same rows as the CSV, with the selected model marked `*`. Values are rounded
   /// (whole numbers with thousands separators when the series' values reach 100, two decimals
-  /// otherwise); the CSV has them exactly.
+  /// otherwise), and the backtest's MAPE and coverages are percentages with two decimals
+  /// (``NumberFormatting/percent(_:)``); the CSV has them exactly, as fractions.
   public static func text(_ projections: [SeriesProjection]) -> String {
     projections.map(text).joined(separator: "\n")
   }
@@ -47,10 +48,12 @@ extension ProjectionTable {
         statistic(fit.aicc, 2), statistic(fit.bic, 2),
       ]
       if backtested {
-        cells.append(statistic(fit.backtest?.meanAbsolutePercentageError, 4))
+        // Ratios as percentages with two decimals, as every command shows them.
+        cells.append(
+          fit.backtest.map { NumberFormatting.percent($0.meanAbsolutePercentageError) } ?? "")
         cells += projection.levels.indices.map { index in
           guard let coverage = fit.backtest?.coverage, index < coverage.count else { return "" }
-          return statistic(coverage[index], 2)
+          return NumberFormatting.percent(coverage[index])
         }
       }
       let parameters = fit.parameters.map { "\($0.name)=\(format($0.value))" }

@@ -53,21 +53,39 @@ public enum Projector {
       ? GrowthModel.allCases.count : 1
   }
 
-  /// A projection and, with `keepingPaths`, the simulated paths of each projected model before
-  /// the quantiles were taken (on the level scale, after the adjustments), for scores that need
-  /// the whole predictive distribution (``BacktestEvaluation``).
-  static func run(
-    _ request: ProjectionRequest, dataset: FilingDataset, keepingPaths: Bool,
-    progress: ProgressBar? = nil
-  ) throws -> (projection: SeriesProjection, paths: [GrowthModel: SimulatedBand]) {
+  /// Every check of ``project(_:dataset:progress:)`` that comes before a fit, with the same
+  /// errors: the request's fields; the series, and the points left after `since`,
+  /// `excludeApproximate` and a change of unit; the horizon (after the last point used and at
+  /// most ``longestHorizon`` years later) and the number of simulated values; the analogs'
+  /// spans; values that log-scale errors can fit; and enough points for the named model (under
+  /// `auto` and `all`, for at least one candidate). What only fitting finds (a fit that fails
+  /// or reproduces every point, a simulation beyond the largest double) is left to the
+  /// projection. `ipfin scenario check` runs it on every series of a scenario.
+  ///
+  /// - Throws: ``StatisticsError``, as ``project(_:dataset:progress:)`` for the same cause.
+  public static func check(_ request: ProjectionRequest, dataset: FilingDataset) throws {
+    _ = try prepare(request, dataset: dataset)
+  }
+
+  /// What a projection starts from once ``check(_:dataset:)`` has passed.
+  struct Prepared {
+    let choice: ModelChoice
+    let selection: any ModelSelection
+    let series: FilingSeries
+    let points: [FilingPoint]
+    let warnings: [String]
+    let adjustments: [ResolvedAdjustment]
+  }
+
+  /// Runs the checks of ``check(_:dataset:)`` and returns what the fits start from.
+  static func prepare(_ request: ProjectionRequest, dataset: FilingDataset) throws -> Prepared {
     let choice = try request.validatedChoice()
     let selection = modelSelection(choice, request: request)
     let series = try dataset.series(request.key)
     var warnings: [String] = []
     let points = try usedPoints(series, request, &warnings)
-    let years = points.map(\.year)
     let values = points.map(\.value)
-    let lastYear = years[years.count - 1]
+    let lastYear = points[points.count - 1].year
     guard request.to > lastYear, request.to - lastYear <= longestHorizon else {
       throw StatisticsError(
         .badRequest,
@@ -80,11 +98,59 @@ public enum Projector {
     let adjustments = try request.adjustments.map { try ResolvedAdjustment($0, dataset: dataset) }
     if let cap = request.cap, let largest = values.max(), cap <= largest {
       warnings.append(
-        "the cap \(cap) is not above the largest observed value \(largest); the curve cannot "
+        "the cap \(NumberFormatting.shown(cap)) is not above the largest observed value "
+          + "\(NumberFormatting.shown(largest)); the curve cannot "
           + "pass through the data")
     }
-
     try checkPositive(series, points, selection.candidates, request)
+    try checkPointCount(choice, selection.candidates, series, points, request)
+    return Prepared(
+      choice: choice, selection: selection, series: series, points: points, warnings: warnings,
+      adjustments: adjustments)
+  }
+
+  /// Checks that the series has enough points for the named model, or for at least one
+  /// candidate under `auto` and `all` (``GrowthModel/minimumPoints(capped:growthGiven:)``),
+  /// before any fit.
+  ///
+  /// - Throws: ``StatisticsError`` (`insufficientData`) naming the series' years and lines and
+  ///   the points needed, as the projection reports a model it could not fit.
+  static func checkPointCount(
+    _ choice: ModelChoice, _ candidates: [GrowthModel], _ series: FilingSeries,
+    _ points: [FilingPoint], _ request: ProjectionRequest
+  ) throws {
+    func needed(_ model: GrowthModel) -> Int {
+      model.minimumPoints(
+        capped: request.cap != nil && GrowthModel.saturating.contains(model),
+        growthGiven: request.growth != nil)
+    }
+    if case .named(let model) = choice, points.count < needed(model) {
+      throw namedFailure(
+        model, StatisticsError(.insufficientData, "too few points"), series, points: points,
+        request: request)
+    }
+    if !candidates.isEmpty, candidates.allSatisfy({ points.count < needed($0) }) {
+      throw tooFewPoints(series, points, candidates, request)
+    }
+  }
+
+  /// A projection and, with `keepingPaths`, the simulated paths of each projected model before
+  /// the quantiles were taken (on the level scale, after the adjustments), for scores that need
+  /// the whole predictive distribution (``BacktestEvaluation``).
+  static func run(
+    _ request: ProjectionRequest, dataset: FilingDataset, keepingPaths: Bool,
+    progress: ProgressBar? = nil
+  ) throws -> (projection: SeriesProjection, paths: [GrowthModel: SimulatedBand]) {
+    let prepared = try prepare(request, dataset: dataset)
+    let (choice, selection, series, points) = (
+      prepared.choice, prepared.selection, prepared.series, prepared.points
+    )
+    var warnings = prepared.warnings
+    let adjustments = prepared.adjustments
+    let years = points.map(\.year)
+    let values = points.map(\.value)
+    let lastYear = years[years.count - 1]
+
     var attempts = selection.candidates.map { model in
       attempt(model, years: years, values: values, request: request)
     }
@@ -221,7 +287,7 @@ public enum Projector {
     throw StatisticsError(
       .insufficientData,
       "\(location): \(series.key): the value in \(latest.year) is "
-        + "\(NumberFormatting.exact(latest.value)), which log-scale errors cannot fit (every value "
+        + "\(NumberFormatting.shown(latest.value)), which log-scale errors cannot fit (every value "
         + "fitted must be positive"
         + (others.isEmpty ? "" : "; those of \(YearList.describe(others)) are not either")
         + "); use --error-scale level, or --since \(latest.year + 1) to fit only the later points")
@@ -308,15 +374,7 @@ public enum Projector {
     _ request: ProjectionRequest
   ) -> StatisticsError {
     if attempts.allSatisfy(\.skipped) {
-      let fewest =
-        attempts.map {
-          $0.model.minimumPoints(capped: request.cap != nil, growthGiven: request.growth != nil)
-        }.min() ?? 0
-      return StatisticsError(
-        .insufficientData,
-        "\(series.file): \(series.key) has \(points.count) points to fit (\(describe(points))); "
-          + "the models tried need at least \(fewest) (use --model constant-growth for a "
-          + "headline-rate extrapolation)")
+      return tooFewPoints(series, points, attempts.map(\.model), request)
     }
     let reasons = attempts.map { "\($0.model): \($0.failure ?? "ok")" }.joined(separator: "; ")
     // Data that no model can take is a data error, whatever failed numerically is a numerical
@@ -325,6 +383,22 @@ public enum Projector {
     return StatisticsError(
       dataErrors ? .insufficientData : .numericalFailure,
       "\(series.file): \(series.key): no model could be fitted and simulated (\(reasons))")
+  }
+
+  /// The error when the series has too few points for every model of `models`.
+  static func tooFewPoints(
+    _ series: FilingSeries, _ points: [FilingPoint], _ models: [GrowthModel],
+    _ request: ProjectionRequest
+  ) -> StatisticsError {
+    let fewest =
+      models.map {
+        $0.minimumPoints(capped: request.cap != nil, growthGiven: request.growth != nil)
+      }.min() ?? 0
+    return StatisticsError(
+      .insufficientData,
+      "\(series.file): \(series.key) has \(points.count) points to fit (\(describe(points))); "
+        + "the models tried need at least \(fewest) (use --model constant-growth for a "
+        + "headline-rate extrapolation)")
   }
 
   /// The observed rows and the fitted rows of a model.

@@ -29,7 +29,7 @@ struct ProjectionRequestTests {
   @Test func absurdRatesAndLevelsAreRefused() {
     let refused: [(String, (inout ProjectionRequest) -> Void)] = [
       (
-        "growth rate must be above -100% and at most 1000%, got 1e+300",
+        "growth rate must be above -100% and at most 1000%, got 1e300",
         {
           $0.model = "constant-growth"
           $0.growth = 1e300
@@ -55,7 +55,7 @@ struct ProjectionRequestTests {
         }
       ),
       (
-        "level shift must be above -100% and at most 10000%, got 1e+200",
+        "level shift must be above -100% and at most 10000%, got 1e200",
         {
           $0.adjustments = [.levelShift(shift: 1e200, from: 2026)]
         }
