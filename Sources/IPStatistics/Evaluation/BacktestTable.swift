@@ -30,24 +30,7 @@ public enum BacktestTable {
   /// The checks as CSV.
   public static func checksCSV(_ report: BacktestReport) -> String {
     var writer = CSVWriter(header: checksHeader)
-    for check in report.checks {
-      let key = check.key
-      let bounds = [check.interval80, check.interval95].flatMap { interval -> [String] in
-        guard let interval, !check.excluded else {
-          return interval.map { [exact($0.lower), exact($0.upper)] } ?? ["", ""]
-        }
-        return [exact(interval.lower), exact(interval.upper)]
-      }
-      writer.appendRow(
-        [
-          key.office, key.right, key.measure, key.scope, String(check.origin),
-          String(check.horizon), String(check.year), check.method, check.model.rawValue,
-          exact(check.point),
-        ] + bounds + [
-          exact(check.actual), flag(check.inside80), flag(check.inside95),
-          optional(check.intervalScore80), optional(check.intervalScore95), optional(check.crps),
-        ])
-    }
+    for row in checkRows(report, number: exact, score: optional) { writer.appendRow(row) }
     return writer.text
   }
 
@@ -56,29 +39,34 @@ public enum BacktestTable {
   /// with thousands separators from 100 on, two decimals below) and the scores to three
   /// decimals.
   public static func checksText(_ report: BacktestReport) -> String {
-    func number(_ value: Double) -> String {
-      NumberFormatting.fixed(value, digits: abs(value) >= 100 ? 0 : 2, grouped: true)
-    }
-    func score(_ value: Double?) -> String {
-      value.map { NumberFormatting.fixed($0, digits: 3) } ?? ""
-    }
     var table = TextTable(header: checksHeader)
-    for check in report.checks {
+    let rows = checkRows(
+      report,
+      number: { NumberFormatting.fixed($0, digits: abs($0) >= 100 ? 0 : 2, grouped: true) },
+      score: { $0.map { NumberFormatting.fixed($0, digits: 3) } ?? "" })
+    for row in rows { table.appendRow(row) }
+    return table.rendered
+  }
+
+  /// The fields of every check, in the columns of ``checksHeader``: numbers written by
+  /// `number`, scores by `score` (empty bounds without an interval).
+  private static func checkRows(
+    _ report: BacktestReport, number: (Double) -> String, score: (Double?) -> String
+  ) -> [[String]] {
+    report.checks.map { check in
       let key = check.key
       let bounds = [check.interval80, check.interval95].flatMap { interval -> [String] in
         interval.map { [number($0.lower), number($0.upper)] } ?? ["", ""]
       }
-      table.appendRow(
-        [
-          key.office, key.right, key.measure, key.scope, String(check.origin),
-          String(check.horizon), String(check.year), check.method, check.model.rawValue,
-          number(check.point),
-        ] + bounds + [
-          number(check.actual), flag(check.inside80), flag(check.inside95),
-          score(check.intervalScore80), score(check.intervalScore95), score(check.crps),
-        ])
+      return [
+        key.office, key.right, key.measure, key.scope, String(check.origin),
+        String(check.horizon), String(check.year), check.method, check.model.rawValue,
+        number(check.point),
+      ] + bounds + [
+        number(check.actual), flag(check.inside80), flag(check.inside95),
+        score(check.intervalScore80), score(check.intervalScore95), score(check.crps),
+      ]
     }
-    return table.rendered
   }
 
   /// The summary rows as text fields, exact.
