@@ -7,7 +7,9 @@ import Foundation
 /// such as the Herfindahl index of assets worth nothing) is `null`, as it is empty in CSV and
 /// in tables. Keys are snake_case in every command's JSON, as the CSV columns are: a Swift
 /// property `firstYear` is the key `first_year` (`meanCRPS` is `mean_crps`); the keys of a
-/// dictionary (names taken from the data, such as scenario names) are kept as they are.
+/// dictionary (names taken from the data, such as scenario names) are kept as they are. A
+/// `JSONDecoder` with `keyDecodingStrategy = .convertFromSnakeCase` reads the JSON back into
+/// the types that wrote it, where every figure is finite.
 public enum JSONOutput {
   /// `value` as JSON text.
   ///

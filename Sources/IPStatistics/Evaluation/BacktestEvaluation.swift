@@ -131,6 +131,14 @@ public struct BacktestSummary: Sendable, Codable, Equatable {
   public let meanIntervalScore95: Double?
   /// The mean CRPS, log scale.
   public let meanCRPS: Double?
+
+  /// `meanCRPS` is coded as `meanCrps`, so that ipfin's snake_case JSON (``JSONOutput``,
+  /// `mean_crps`) reads back with a decoder's `convertFromSnakeCase`.
+  enum CodingKeys: String, CodingKey {
+    case method, checks, coverage80, coverage95, meanAbsolutePercentageError
+    case meanIntervalScore80, meanIntervalScore95
+    case meanCRPS = "meanCrps"
+  }
 }
 
 /// The result of a backtest: every check, and the summary pooled per method.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 import Foundation
+import IPCommon
 import IPStatistics
 import Testing
 
@@ -98,5 +99,32 @@ struct BacktestEvaluationTests {
     #expect(!excluded.isEmpty && excluded.allSatisfy { $0.intervalScore80 == nil })
     #expect(report.excludedChecks > 0)
     #expect(report.commonChecks + report.excludedChecks + report.unavailableChecks == 6)
+  }
+}
+
+/// ipfin's JSON (snake_case keys, ``JSONOutput``) reads back into the types that wrote it with
+/// a decoder's `convertFromSnakeCase`, acronyms included (`meanCRPS` as `mean_crps`).
+@Suite("JSON that reads back")
+struct JSONReadBackTests {
+  @Test func backtestReportAndProjectionReadBack() throws {
+    let dataset = try FilingDataset.bundled()
+    var request = BacktestRequest(series: [SeriesKey(office: "VN", right: "invention")])
+    request.methods = [.model(.drift), .model(.discountedDrift)]
+    request.origins = 2
+    let report = try BacktestEvaluation.run(request, dataset: dataset)
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    let text = try JSONOutput.text(report)
+    #expect(text.contains("\"mean_crps\""))
+    let decoded = try decoder.decode(BacktestReport.self, from: Data(text.utf8))
+    #expect(decoded.summary == report.summary)
+    #expect(decoded.checks == report.checks)
+    var projectionRequest = ProjectionRequest(office: "VN", right: "invention")
+    projectionRequest.model = "all"
+    let projection = try Projector.project(projectionRequest, dataset: dataset)
+    let back = try decoder.decode(
+      SeriesProjection.self, from: Data(try JSONOutput.text(projection).utf8))
+    #expect(back.projections.flatMap(\.rows) == projection.projections.flatMap(\.rows))
+    #expect(back.fits.map(\.status) == projection.fits.map(\.status))
   }
 }
