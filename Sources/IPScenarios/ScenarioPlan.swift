@@ -264,7 +264,7 @@ public struct ScenarioPlan: Sendable {
     policy.quantile = settings.collateralQuantile ?? policy.quantile
     policy.orderlyDiscount = settings.orderlyDiscount ?? policy.orderlyDiscount
     policy.forcedDiscount = settings.forcedDiscount ?? policy.forcedDiscount
-    try wrap(scenario, key: "valuation", location: settings.locations.section) {
+    try wrapValuation(scenario, settings) {
       for (right, value) in settings.loanToValue.sorted(by: { $0.key < $1.key }) {
         try policy.setLoanToValue(value, forRightNamed: right)
       }
@@ -274,13 +274,32 @@ public struct ScenarioPlan: Sendable {
     }
     // Every asset resolved under the assumptions, as the simulation does first: a date after
     // the valuation date, a shifted input out of range or a value that overflows is found here.
-    try wrap(scenario, key: "valuation", location: settings.locations.section) {
+    try wrapValuation(scenario, settings) {
       _ = try DeterministicValuation.run(portfolio: portfolio, assumptions: assumptions)
     }
     return Valuation(
       portfolio: portfolio, assumptions: assumptions, policy: policy, loan: settings.loan,
       dateWarning: settings.valuationDate == nil
         ? portfolio.staleDefaultDateWarning().map { "\($0); set valuation_date" } : nil)
+  }
+
+  /// ``wrap(_:key:location:_:)`` for the `valuation:` section: a ``ValuationError`` about a
+  /// setting the section wrote (`royalty_multiplier`, ...) is placed at that key's line and
+  /// column, any other error at the section.
+  static func wrapValuation(
+    _ scenario: Scenario, _ settings: ValuationSettings, _ body: () throws -> Void
+  ) throws {
+    do {
+      try body()
+    } catch let error as ValuationError {
+      guard let setting = error.setting, let location = settings.locations[setting] else {
+        throw failure(
+          error, scenario: scenario, key: "valuation", location: settings.locations.section)
+      }
+      throw failure(error, scenario: scenario, key: "valuation.\(setting)", location: location)
+    } catch {
+      try wrap(scenario, key: "valuation", location: settings.locations.section) { throw error }
+    }
   }
 
   /// Runs `body`, turning an error into a ``ScenarioError`` that names the scenario file and

@@ -200,13 +200,15 @@ struct AssetModel: Sendable {
           + "allowed: a grant date on or before the valuation date (leave it empty for an "
           + "application pending at that date)")
     }
+    // A setting that takes an asset's input out of range names the asset and its row.
     func shifted(_ name: String, _ value: Double, _ valid: Bool, _ allowed: String) throws
       -> Double
     {
       guard valid, value.isFinite else {
+        let row = asset.location.map { " at \($0)" } ?? ""
         throw ValuationError.invalidSetting(
           name,
-          "gives asset '\(asset.id)' the value \(NumberFormatting.exact(value)); "
+          "gives asset '\(asset.id)'\(row) the value \(NumberFormatting.shown(value)); "
             + "allowed: \(allowed)")
       }
       return value

@@ -69,6 +69,21 @@ struct ScenarioPlanTests {
     #expect(error.description.contains(fragment), "\(error)")
   }
 
+  /// A setting that takes an asset out of range is refused at the key that wrote it, naming
+  /// the asset, its row in the portfolio and the value as written (`1.0025`, not
+  /// `1.0025000000000002`).
+  @Test func aShiftOutOfAnAssetsRangeIsRefusedAtItsKey() throws {
+    let error = try #require(
+      try Self.error(
+        "valuation:\n  portfolio: portfolio.csv\n  valuation_date: 2025-12-31\n"
+          + "  royalty_multiplier: 20.05\n"))
+    #expect(error.category == .badData)
+    #expect(error.key == "valuation.royalty_multiplier", "\(error)")
+    #expect(error.location?.line == 4 && error.location?.column == 23, "\(error)")
+    #expect(error.description.contains("asset 'A' at "), "\(error)")
+    #expect(error.description.contains("portfolio.csv:2 the value 1.0025;"), "\(error)")
+  }
+
   /// A series or an analog span the data does not have is refused at the series' line.
   @Test func seriesMissingFromTheDataAreRefused() throws {
     let series = try #require(
