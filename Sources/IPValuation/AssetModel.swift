@@ -214,10 +214,8 @@ struct AssetModel: Sendable {
       return value
     }
     let multiplier = assumptions.royaltyMultiplier
-    let discount =
-      (asset.discountRate ?? assumptions.defaultDiscountRate)
-      + assumptions.discountRateShift
-    let growth = asset.revenueGrowth + assumptions.revenueGrowthShift
+    let discount = assumptions.discountRate(of: asset)
+    let growth = assumptions.revenueGrowth(of: asset)
     // The shifted and multiplied inputs stay within the ranges a portfolio's own inputs have
     // (``Asset/firstInvalidInput()``).
     self.discountRate = try shifted(

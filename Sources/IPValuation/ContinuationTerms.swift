@@ -5,7 +5,8 @@ import Foundation
 /// The terms of an asset's continuation values, computed once: with `l = k - j` years ahead,
 ///
 /// ```
-/// E_j[CF_k] D_jk = w_k (1-tau) (X_j q^l - m) D_l,   q = (1+g)(1-delta),   D_l = (1-h)^l / (1+d)^(l-0.5)
+/// E_j[CF_k] D_jk = w_k (1-tau) (X_j q^l - m) D_l,
+/// q = (1+g)(1-delta),   D_l = (1-h)^l / (1+d)^(l-0.5)
 /// ```
 /// so `q^l` and `D_l` depend on `l` alone and `w_k (1-tau)` on `k` alone: one table of each
 /// serves every year `j` (``ContinuationValue`` and the value at a default,
@@ -60,8 +61,8 @@ struct ContinuationTerms: Sendable {
   /// V_s = (1+d)^s sum_{k: k - 0.5 > j + s, k <= n*} E_j[CF_k] D_jk
   ///     = (1+d)^s (S_jn* - S_j(k_s - 1))
   /// ```
-  /// with `k_s = floor(j + s + 0.5) + 1` the first year sold (0 when `n* < k_s`). `V_s` is never
-  /// negative, since `n*` maximises the partial sums.
+  /// with `k_s = floor(j + s + 0.5) + 1` the first year sold, and `V_s = 0` when `n* < k_s`.
+  /// `V_s` is never negative, since `n*` maximises the partial sums.
   func atDefault(year: Int, income: Double, timeToSell: Double) -> (value: Double, sale: Double) {
     guard year < years else { return (0, 0) }
     let firstSold = Int((Double(year) + timeToSell + 0.5).rounded(.down)) + 1

@@ -156,9 +156,10 @@ struct PathSimulator: Sendable {
   /// The borrower draws from its own stream of the block, `2^32 - 1 - block`, which no asset and
   /// no market factor uses (they count up from 0, and at most `2^32 - 1` streams are used in
   /// all), so that a valuation without a loan draws exactly the same numbers and a path's
-  /// default does not depend on the number of paths: path by path, the `T` normals `eta_1..eta_T`, then the market factors `F_j` of the
-  /// years `j` beyond ``factorYears`` (those the revenues did not draw, all of them when no
-  /// revenue is random or the correlation is 0).
+  /// default does not depend on the number of paths: path by path, the `T` normals
+  /// `eta_1..eta_T`, then the market factors `F_j` of the years `j` beyond ``factorYears``
+  /// (those the revenues did not draw, all of them when no revenue is random or the correlation
+  /// is 0).
   ///
   /// - Returns: the normals drawn.
   func drawDefaults(block: Int, factors: [Double], workspace: Workspace) -> VariateCounts {

@@ -11,7 +11,7 @@ import IPCommon
 /// |---|---|---|
 /// | `royalty` | each asset's `royalty_low` | each asset's `royalty_high` |
 /// | `discount_rate` | -2 percentage points, not below 0 | +2 percentage points, not above 1 |
-/// | `revenue_growth` | -2 percentage points, at most half-way to -100% | +2 percentage points, not above 100% |
+/// | `revenue_growth` | -2 percentage points, at most half-way to -100% | +2 points, at most 1 |
 /// | `obsolescence` | -2 points, not below 0 | +2 points, not above 1 |
 /// | `invalidity_hazard` | x0.5 | x2, not above 1 |
 ///
@@ -42,10 +42,8 @@ public enum Sensitivity {
     discountUnshifted.discountRateShift = ValuationAssumptions.noShift
     var growthUnshifted = assumptions
     growthUnshifted.revenueGrowthShift = ValuationAssumptions.noShift
-    func discountRate(_ asset: Asset) -> Double {
-      (asset.discountRate ?? assumptions.defaultDiscountRate) + assumptions.discountRateShift
-    }
-    func growth(_ asset: Asset) -> Double { asset.revenueGrowth + assumptions.revenueGrowthShift }
+    func discountRate(_ asset: Asset) -> Double { assumptions.discountRate(of: asset) }
+    func growth(_ asset: Asset) -> Double { assumptions.revenueGrowth(of: asset) }
     let step = 0.02
     var rows: [Tornado.Row] = []
     func add(

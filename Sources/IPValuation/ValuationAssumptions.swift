@@ -129,3 +129,16 @@ public struct ValuationAssumptions: Sendable, Equatable {
   /// ``multiplierRange`` in words, for messages.
   public static let allowedMultipliers = "a multiplier from 0 to 100"
 }
+
+extension ValuationAssumptions {
+  /// `asset`'s discount rate under these assumptions: its own, or ``defaultDiscountRate``,
+  /// plus ``discountRateShift``.
+  func discountRate(of asset: Asset) -> Double {
+    (asset.discountRate ?? defaultDiscountRate) + discountRateShift
+  }
+
+  /// `asset`'s revenue growth under these assumptions: its own plus ``revenueGrowthShift``.
+  func revenueGrowth(of asset: Asset) -> Double {
+    asset.revenueGrowth + revenueGrowthShift
+  }
+}

@@ -20,8 +20,8 @@ struct CompareCommand: ParsableCommand {
       {series}_{year}_hi95, then {series}_cagr (the median's compound growth from the last \
       observed year); \(HelpText.list(Comparison.valuationMetrics)); then \
       {figure}_vs_baseline_pct for each final-year series value and \
-      \(HelpText.list(Comparison.valuationKeyFigures)): 100 (x - baseline) / |baseline|. A scenario without a projection or a valuation leaves \
-      those cells empty.
+      \(HelpText.list(Comparison.valuationKeyFigures)): 100 (x - baseline) / |baseline|. A \
+      scenario without a projection or a valuation leaves those cells empty.
 
       --out FILE writes the comparison to FILE instead of standard output, in the format \
       --format names or else FILE's extension (.csv, .json, .txt for the table), as every \
