@@ -156,7 +156,7 @@ struct BacktestCommand: ParsableCommand {
     var files: [(path: String, text: String)] = []
     if let out {
       let checks: String
-      switch requestedFormat ?? OutputFormat(fileExtensionOf: out) ?? .table {
+      switch OutputOptions.format(requested: requestedFormat, out: out) {
       case .table: checks = BacktestTable.checksText(report)
       case .csv: checks = BacktestTable.checksCSV(report)
       case .json: checks = try Output.json(["checks": report.checks])

@@ -56,8 +56,12 @@ struct OutputOptions: ParsableArguments {
   var out: String?
 
   /// The format: `--format`, or the one `--out`'s extension names, or the table.
-  var format: OutputFormat {
-    requestedFormat ?? out.flatMap(OutputFormat.init(fileExtensionOf:)) ?? .table
+  var format: OutputFormat { Self.format(requested: requestedFormat, out: out) }
+
+  /// The rule of every command's output format: `requested` (`--format`), or the one `out`'s
+  /// extension names, or the table.
+  static func format(requested: OutputFormat?, out: String?) -> OutputFormat {
+    requested ?? out.flatMap(OutputFormat.init(fileExtensionOf:)) ?? .table
   }
 
   /// Writes `text` to `--out`, or to standard output, together with the command's other

@@ -69,6 +69,16 @@ struct ValueCommand: ParsableCommand {
     CollateralPolicy.defaultLoanToValue[right].map { "\(right.rawValue)=\(exact($0))" }
   }.joined(separator: ", ")
 
+  /// The shifts' range, `-1 to 1`, for the help (every shifted asset must also keep its
+  /// inputs' ranges).
+  static let shifts =
+    "\(exact(ValuationAssumptions.shiftRange.lowerBound)) to "
+    + "\(exact(ValuationAssumptions.shiftRange.upperBound))"
+  /// The multipliers' range, `0 to 100`, for the help.
+  static let multipliers =
+    "\(exact(ValuationAssumptions.multiplierRange.lowerBound)) to "
+    + "\(exact(ValuationAssumptions.multiplierRange.upperBound))"
+
   /// `value` as ipfin writes numbers, for the help.
   static func exact(_ value: Double) -> String {
     NumberFormatting.exact(value)
@@ -225,7 +235,7 @@ struct ValueCommand: ParsableCommand {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "Added to every discount rate, as -0.01 or -1%. "
+      "Added to every discount rate, as -0.01 or -1%, from \(shifts). "
         + HelpText.defaultNote(ValuationAssumptions.noShift), valueName: "x"),
     transform: Rate.parse)
   var discountRateShift: Rate?
@@ -233,7 +243,7 @@ struct ValueCommand: ParsableCommand {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "Added to every revenue growth, as -0.02 or -2%. "
+      "Added to every revenue growth, as -0.02 or -2%, from \(shifts). "
         + HelpText.defaultNote(ValuationAssumptions.noShift), valueName: "x"),
     transform: Rate.parse)
   var growthShift: Rate?
@@ -241,7 +251,7 @@ struct ValueCommand: ParsableCommand {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "Multiplies every royalty rate (low, most likely, high). "
+      "Multiplies every royalty rate (low, most likely, high), from \(multipliers). "
         + HelpText.defaultNote(ValuationAssumptions.noMultiplier), valueName: "x"),
     transform: FiniteNumber.parse)
   var royaltyMultiplier: FiniteNumber?
@@ -249,7 +259,7 @@ struct ValueCommand: ParsableCommand {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "Multiplies every revenue volatility. "
+      "Multiplies every revenue volatility, from \(multipliers). "
         + HelpText.defaultNote(ValuationAssumptions.noMultiplier), valueName: "x"),
     transform: FiniteNumber.parse)
   var volatilityMultiplier: FiniteNumber?

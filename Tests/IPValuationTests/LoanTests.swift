@@ -175,6 +175,43 @@ struct LoanTests {
     }
   }
 
+  /// With an invalidity hazard, the value at a default in year 1 discounts each later year by
+  /// the chance the right survives to it, `(1-h)^(k-j)`: on every path the collateral and the
+  /// sale value are the brute-force `C_1` and `V_s(1)` with that hazard when the right is still
+  /// held, 0 when it was lost in year 1, and it is held on a share `1 - h` of the paths
+  /// (within 4 standard errors).
+  @Test func valuesAtDefaultDiscountTheHazard() throws {
+    let asset = sampleAsset(
+      revenue: 1e8, growth: 0.02, royalty: 0.05, discount: 0.12, life: 8, obsolescence: 0.03,
+      hazard: 0.1, maintenance: 1e5)
+    var loan = Loan(amount: 1e6)
+    loan.probabilityOfDefault = 1
+    loan.tenorYears = 1
+    let paths = 20_000
+    let result = try MonteCarloValuation.run(
+      portfolio: try Portfolio(assets: [asset]), assumptions: Self.assumptions(paths: paths),
+      loan: loan, perAssetQuantiles: false)
+    let right = ReferenceRight(
+      revenue: 1e8, growth: 0.02, royalty: 0.05, obsolescence: 0.03, maintenance: 1e5,
+      hazard: 0.1, discount: 0.12, life: result.assets[0].terms.remainingLife)
+    let collateral = right.continuation(1, right.income(1)).value
+    let sale = right.sale(1, right.income(1), timeToSell: 1)
+    #expect(collateral > 0 && sale > 0)
+    let defaults = try #require(result.defaults)
+    var held = 0
+    for path in 0..<paths {
+      if defaults.collateral[path] == 0 {
+        #expect(defaults.saleValues[path] == 0)
+        continue
+      }
+      held += 1
+      #expect(relativelyClose(defaults.collateral[path], collateral, 1e-12))
+      #expect(relativelyClose(defaults.saleValues[path], sale, 1e-12))
+    }
+    let se = (0.9 * 0.1 / Double(paths)).squareRoot()
+    #expect(abs(Double(held) / Double(paths) - 0.9) <= 4 * se)
+  }
+
   /// The borrower's draws of a block do not depend on the number of blocks: the first 1030
   /// paths default in the same years whether 1030 (2 blocks) or 3100 paths (4 blocks) are drawn.
   @Test func defaultsDoNotDependOnThePathCount() throws {
