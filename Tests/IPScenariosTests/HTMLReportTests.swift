@@ -52,6 +52,9 @@ struct HTMLReportTests {
       ])
     let directory = files.directory.appendingPathComponent("report").path
     try report.write(to: directory)
+    // Paths are joined as written: a relative folder gives relative paths (confirmed as such).
+    #expect(report.files(in: "out/r").allSatisfy { $0.path.hasPrefix("out/r/") })
+    #expect(report.files(in: "out/r/").map(\.path).last == "out/r/index.html")
 
     let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
     #expect(
@@ -119,6 +122,9 @@ struct HTMLReportTests {
       results: results, sources: try DataSource.bundled(), generator: "ipfin 1.2.3")
     let directory = files.directory.appendingPathComponent("report").path
     try report.write(to: directory)
+    // Paths are joined as written: a relative folder gives relative paths (confirmed as such).
+    #expect(report.files(in: "out/r").allSatisfy { $0.path.hasPrefix("out/r/") })
+    #expect(report.files(in: "out/r/").map(\.path).last == "out/r/index.html")
     let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
     #expect(
       names == [

@@ -264,10 +264,10 @@ public struct HTMLReport: Sendable {
   /// The files of the report in `directory`: every chart's `.svg` (``chartFiles``), then
   /// `index.html`, as paths and texts.
   public func files(in directory: String) -> [(path: String, text: String)] {
-    let base = URL(fileURLWithPath: directory)
+    // Joined as written (relative stays relative), as the other commands confirm their files.
+    func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
     let charts = chartFiles
-    return charts.map { (base.appendingPathComponent($0.name).path, $0.svg) }
-      + [(base.appendingPathComponent("index.html").path, html(charts: charts))]
+    return charts.map { (path($0.name), $0.svg) } + [(path("index.html"), html(charts: charts))]
   }
 
   /// Writes ``files(in:)`` as one (``OutputFile/write(_:)``): all of them, or none when one
