@@ -33,6 +33,22 @@ struct ScenarioPlanTests {
     }
   }
 
+  /// Checks that `error` is bad data at `key`, at `line` and `column` of the scenario file,
+  /// and that its message contains every one of `fragments`.
+  static func expectPlaced(
+    _ error: ScenarioError, key: String, line: Int, column: Int, _ fragments: String...,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
+    #expect(error.category == .badData, "\(error)", sourceLocation: sourceLocation)
+    #expect(error.key == key, "\(error)", sourceLocation: sourceLocation)
+    #expect(
+      error.location?.line == line && error.location?.column == column, "\(error)",
+      sourceLocation: sourceLocation)
+    for fragment in fragments {
+      #expect(error.description.contains(fragment), "\(error)", sourceLocation: sourceLocation)
+    }
+  }
+
   @Test func aValidScenarioIsPlanned() throws {
     #expect(
       try Self.error(
@@ -77,11 +93,9 @@ struct ScenarioPlanTests {
       try Self.error(
         "valuation:\n  portfolio: portfolio.csv\n  valuation_date: 2025-12-31\n"
           + "  royalty_multiplier: 20.05\n"))
-    #expect(error.category == .badData)
-    #expect(error.key == "valuation.royalty_multiplier", "\(error)")
-    #expect(error.location?.line == 4 && error.location?.column == 23, "\(error)")
-    #expect(error.description.contains("asset 'A' at "), "\(error)")
-    #expect(error.description.contains("portfolio.csv:2 the value 1.0025;"), "\(error)")
+    Self.expectPlaced(
+      error, key: "valuation.royalty_multiplier", line: 4, column: 23, "asset 'A' at ",
+      "portfolio.csv:2 the value 1.0025;")
   }
 
   /// A series or an analog span the data does not have is refused at the series' line.
@@ -162,10 +176,7 @@ struct ScenarioPlanTests {
     lines[index] = "  " + replacement
     let error = try #require(
       try Self.error(lines.joined(separator: "\n") + "\n", files: ["own.csv": Self.ownData]))
-    #expect(error.category == .badData)
-    #expect(error.key == key, "\(error)")
-    #expect(error.location?.line == line && error.location?.column == column, "\(error)")
-    #expect(error.description.contains(fragment), "\(error)")
+    Self.expectPlaced(error, key: key, line: line, column: column, fragment)
   }
 
   /// What a projection checks before it fits is found by the plan, at the series' line and
@@ -174,17 +185,13 @@ struct ScenarioPlanTests {
   @Test func whatTheProjectionChecksBeforeFittingIsFound() throws {
     let far = try #require(
       try Self.error("projection:\n  office: VN\n  series: [invention]\n  to: 2200\n"))
-    #expect(far.category == .badData)
-    #expect(far.key == "projection.series[0]")
-    #expect(far.location?.line == 3 && far.location?.column == 12, "\(far)")
-    #expect(far.description.contains("at most 100 years later, got 2200"), "\(far)")
+    Self.expectPlaced(
+      far, key: "projection.series[0]", line: 3, column: 12, "at most 100 years later, got 2200")
     let few = try #require(
       try Self.error("projection:\n  office: VN\n  series: [invention, utility_solution]\n"))
-    #expect(few.category == .badData)
-    #expect(few.key == "projection.series[1]")
-    #expect(few.location?.line == 3 && few.location?.column == 23, "\(few)")
-    #expect(few.description.contains("has 3 points to fit"), "\(few)")
-    #expect(few.description.contains("discounted-drift needs at least 5"), "\(few)")
+    Self.expectPlaced(
+      few, key: "projection.series[1]", line: 3, column: 23, "has 3 points to fit",
+      "discounted-drift needs at least 5")
   }
 
   /// An error inside the portfolio or the data file is reported at the scenario's `portfolio:`
@@ -194,16 +201,14 @@ struct ScenarioPlanTests {
       try Self.error(
         "name: p\nvaluation:\n  portfolio: bad.csv\n",
         files: ["bad.csv": Self.portfolio + "B,invention,VN,2015-01-01,2016-01-01,,many,0.05\n"]))
-    #expect(portfolio.key == "valuation.portfolio")
-    #expect(portfolio.location?.line == 3 && portfolio.location?.column == 14, "\(portfolio)")
-    #expect(portfolio.description.contains("bad.csv:3:7 (column 'revenue')"), "\(portfolio)")
+    Self.expectPlaced(
+      portfolio, key: "valuation.portfolio", line: 3, column: 14, "bad.csv:3:7 (column 'revenue')")
     let data = try #require(
       try Self.error(
         "projection:\n  data: bad.csv\n  office: user\n  series: [series]\n",
         files: ["bad.csv": "year,value\n2020,10\n2021,x\n"]))
-    #expect(data.key == "projection.data")
-    #expect(data.location?.line == 2 && data.location?.column == 9, "\(data)")
-    #expect(data.description.contains("bad.csv:3:2 (column 'value')"), "\(data)")
+    Self.expectPlaced(
+      data, key: "projection.data", line: 2, column: 9, "bad.csv:3:2 (column 'value')")
   }
 
   /// A data file that is not data is refused with its own position.
